@@ -1,0 +1,94 @@
+"""Shared abstract bases and vocabularies used by more than one app."""
+
+import datetime
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    """Creation and last-change times, filled automatically and read-only in the admin."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Country(models.TextChoices):
+    ITALY = "IT", _("Italy")
+    RUSSIA = "RU", _("Russia")
+
+
+class EvidenceLevel(models.TextChoices):
+    """How well a recorded fact is supported (see the edition history's legend)."""
+
+    PUBLIC = "public", _("public source")
+    SOURCE_DOC = "source_doc", _("source document only")
+    INFERRED = "inferred", _("inferred")
+    UNKNOWN = "unknown", _("unknown")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+    UNKNOWN = "unknown", _("unknown")
+
+
+def format_approximate_date(
+    start: datetime.date | None,
+    end: datetime.date | None,
+    precision: str,
+) -> str:
+    """A date (or range) written only as precisely as the source allows.
+
+    "29–30 novembre 2018", "ottobre 2017", "2003", or "data sconosciuta", in the active
+    language.
+    """
+    if start is None or precision == DatePrecision.UNKNOWN:
+        return pgettext("date", "date unknown")
+    text = _format_range(start, end, precision)
+    # Django's catalogues capitalise month names; Italian and Russian write them lowercase.
+    return text.lower() if get_language() in LOWERCASE_MONTH_LANGUAGES else text
+
+
+LOWERCASE_MONTH_LANGUAGES = {"it", "ru"}
+
+
+def _format_range(start: datetime.date, end: datetime.date | None, precision: str) -> str:
+    if precision == DatePrecision.YEAR:
+        return str(start.year)
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(start, "F Y")
+    # "E" is the month name as it stands after a day number (genitive in Russian).
+    if end is None or end == start:
+        return formats.date_format(start, "j E Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{formats.date_format(end, 'j E Y')}"
+    if start.year == end.year:
+        return f"{formats.date_format(start, 'j E')} – {formats.date_format(end, 'j E Y')}"
+    return f"{formats.date_format(start, 'j E Y')} – {formats.date_format(end, 'j E Y')}"
+
+
+class SourceBase(models.Model):
+    """A public or internal source supporting facts about a record."""
+
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    supports = models.CharField(
+        _("what it supports"),
+        max_length=300,
+        blank=True,
+        help_text=_("Which facts this source supports, e.g. dates, venue, sectors."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.publisher

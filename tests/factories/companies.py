@@ -1,0 +1,59 @@
+import factory
+
+from companies.models import Contact, District, Organisation
+
+from .sessions import RegionFactory
+
+# Checksum-valid Italian VAT numbers built from a sequence (Luhn check digit).
+
+
+def _italian_vat(n: int) -> str:
+    body = f"{n:07d}001"  # 7 digits of number, office code 001
+    digits = [int(d) for d in body]
+    total = 0
+    for i, d in enumerate(digits):
+        if i % 2 == 1:
+            d *= 2
+            d = d - 9 if d > 9 else d
+        total += d
+    return body + str((10 - total % 10) % 10)
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+
+    slug = factory.Sequence(lambda n: f"district-{n}")
+    name_it = factory.Sequence(lambda n: f"Distretto {n}")
+    name_ru = factory.Sequence(lambda n: f"Округ {n}")
+    name_en = factory.Sequence(lambda n: f"District {n}")
+    kind = District.Kind.INDUSTRIAL_DISTRICT
+    country = "IT"
+    region = factory.SubFactory(RegionFactory, code="IT-52")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Impresa Esempio {n} S.r.l.")
+    slug = factory.Sequence(lambda n: f"impresa-esempio-{n}")
+    kind = Organisation.Kind.SME
+    size = Organisation.Size.SMALL
+    country = "IT"
+    region = factory.SubFactory(RegionFactory, code="IT-52")
+    city = "Firenze"
+    tax_id = factory.Sequence(lambda n: _italian_vat(n + 1))
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    first_name = factory.Faker("first_name", locale="it_IT")
+    last_name = factory.Faker("last_name", locale="it_IT")
+    role = "Export manager"
+    email = factory.Sequence(lambda n: f"contact{n}@example.org")
+    phone = "+39 055 000000"
+    preferred_language = "it"

@@ -1,0 +1,91 @@
+"""Smoke tests for every ModelAdmin, and the back office's grouping and language."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+FACTORIES = {
+    "tf_sessions.region": factories.RegionFactory,
+    "tf_sessions.sector": factories.SectorFactory,
+    "tf_sessions.edition": factories.EditionFactory,
+    "tf_sessions.sectoraltable": factories.SectoralTableFactory,
+    "tf_sessions.agendaitem": factories.AgendaItemFactory,
+    "tf_sessions.companyvisit": factories.CompanyVisitFactory,
+    "companies.organisation": factories.OrganisationFactory,
+    "companies.contact": factories.ContactFactory,
+    "companies.district": factories.DistrictFactory,
+    "agreements.agreement": factories.AgreementFactory,
+    "auth.group": lambda: Group.objects.create(name=f"Group {Group.objects.count() + 1}"),
+}
+
+
+def registered():
+    return sorted(
+        (model._meta.label_lower, model)
+        for model in admin.site._registry
+        if model._meta.label_lower != "auth.user"
+    )
+
+
+def test_every_admin_model_has_a_factory():
+    missing = {label for label, _model in registered()} - set(FACTORIES)
+
+    assert not missing
+
+
+@pytest.mark.parametrize(
+    ("label", "model"), registered(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_admin_smoke(staff_client, label, model):
+    obj = FACTORIES[label]()
+    opts = model._meta
+    base = f"admin:{opts.app_label}_{opts.model_name}"
+
+    changelist = staff_client.get(reverse(f"{base}_changelist"))
+    search = staff_client.get(reverse(f"{base}_changelist"), {"q": "zzz-no-match"})
+    add = staff_client.get(reverse(f"{base}_add"))
+    change = staff_client.get(reverse(f"{base}_change", args=[obj.pk]))
+
+    assert changelist.status_code == 200
+    assert changelist.content.decode().count('name="_selected_action"') == 1
+    assert search.status_code == 200
+    assert search.content.decode().count('name="_selected_action"') == 0
+    assert add.status_code == 200
+    assert change.status_code == 200
+    assert 'name="_save"' in change.content.decode()
+
+
+def test_admin_index_groups_the_three_areas_first(staff_client):
+    content = staff_client.get(reverse("admin:index")).content.decode()
+
+    positions = [
+        content.index(f'href="/admin/{area}/"')
+        for area in ("tf_sessions", "companies", "agreements", "auth")
+    ]
+    assert positions == sorted(positions)
+
+
+def test_admin_is_italian_by_default_for_staff(staff_client):
+    response = staff_client.get(reverse("admin:index"), headers={"accept-language": "en"})
+
+    assert response.headers["Content-Language"] == "it"
+
+
+def test_admin_follows_the_chosen_language(staff_client, settings):
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+
+    response = staff_client.get(reverse("admin:index"))
+
+    assert response.headers["Content-Language"] == "ru"
+
+
+def test_admin_requires_login(client):
+    response = client.get(reverse("admin:tf_sessions_edition_changelist"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
