@@ -16,7 +16,7 @@ from taskforce.models import (
     format_approximate_date,
 )
 
-from .querysets import EditionQuerySet, RegionQuerySet, SectorQuerySet
+from .querysets import EditionQuerySet, RegionQuerySet
 
 ROMAN_NUMERALS = (
     (1000, "M"),
@@ -112,8 +112,6 @@ class Sector(TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=120)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = SectorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sector")

@@ -255,4 +255,4 @@ LOGGING = {
 }
 
 # The admin's translation tabs use jQuery UI, served from our own static files (no CDN).
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

@@ -89,3 +89,27 @@ def test_admin_requires_login(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_admin_language_selector_switches_the_back_office(staff_client, settings):
+    index = staff_client.get(reverse("admin:index")).content.decode()
+
+    response = staff_client.post(
+        reverse("set_language"), {"language": "en", "next": reverse("admin:index")}
+    )
+
+    assert 'name="language" value="ru"' in index
+    assert response["Location"] == reverse("admin:index")
+    assert staff_client.get(reverse("admin:index")).headers["Content-Language"] == "en"
+
+
+def test_admin_translation_tabs_use_local_assets_only(staff_client):
+    edition = factories.EditionFactory()
+
+    content = staff_client.get(
+        reverse("admin:tf_sessions_edition_change", args=[edition.pk])
+    ).content.decode()
+
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in content
+    assert "googleapis" not in content
+    assert 'name="city_ru"' in content

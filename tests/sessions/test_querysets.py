@@ -1,0 +1,86 @@
+import pytest
+
+from sessions.models import Edition, Region
+from tests.factories import (
+    AgendaItemFactory,
+    CompanyVisitFactory,
+    EditionCoChairFactory,
+    EditionFactory,
+    EditionOrganiserFactory,
+    EditionSourceFactory,
+    RegionFactory,
+    SectoralTableFactory,
+    SectorFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_region_italian_and_russian():
+    RegionFactory(code="IT-52")
+    RegionFactory(code="RU-LIP")
+
+    assert list(Region.objects.italian().values_list("code", flat=True)) == ["IT-52"]
+    assert list(Region.objects.russian().values_list("code", flat=True)) == ["RU-LIP"]
+
+
+def test_edition_published_excludes_hidden_editions():
+    shown = EditionFactory()
+    EditionFactory(is_published=False)
+
+    assert list(Edition.objects.published()) == [shown]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_edition_for_list_touches_region_and_sectors_in_two_queries(
+    django_assert_num_queries, count
+):
+    for _ in range(count):
+        EditionFactory().sectors.add(SectorFactory())
+
+    with django_assert_num_queries(2):
+        rows = [
+            (e.region.name, [s.name for s in e.sectors.all()]) for e in Edition.objects.for_list()
+        ]
+
+    assert len(rows) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_edition_for_detail_touches_everything_in_a_fixed_number_of_queries(
+    django_assert_num_queries, count
+):
+    edition = EditionFactory()
+    for _ in range(count):
+        edition.sectors.add(SectorFactory())
+        EditionCoChairFactory(edition=edition)
+        EditionOrganiserFactory(edition=edition)
+        EditionSourceFactory(edition=edition)
+        SectoralTableFactory(edition=edition)
+        AgendaItemFactory(edition=edition)
+        CompanyVisitFactory(edition=edition)
+
+    with django_assert_num_queries(12):
+        edition = Edition.objects.for_detail().get(pk=edition.pk)
+        touched = [
+            edition.region.name,
+            *[s.name for s in edition.sectors.all()],
+            *[c.role for c in edition.co_chairs.all()],
+            *[o.organisation.name for o in edition.organiser_links.all()],
+            *[s.url for s in edition.sources.all()],
+            *[t.sector.name for t in edition.tables.all()],
+            *[a.title for a in edition.agenda_items.all()],
+            *[(v.host.name, v.sector.name, v.district) for v in edition.visits.all()],
+        ]
+
+    assert len(touched) == 1 + 7 * count
+
+
+def test_edition_with_counts():
+    edition = EditionFactory()
+    SectoralTableFactory.create_batch(2, edition=edition)
+    CompanyVisitFactory(edition=edition)
+
+    annotated = Edition.objects.with_counts().get(pk=edition.pk)
+
+    assert (annotated.table_count, annotated.visit_count) == (2, 1)
