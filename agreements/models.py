@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from taskforce.models import (
@@ -108,6 +109,17 @@ class Agreement(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("agreements:agreement_detail", kwargs={"slug": self.slug})
+
+    @property
+    def parties_by_side(self) -> list[tuple[str, list]]:
+        """[(side, parties)] — the Italian side first; uses the prefetched parties."""
+        sides = {Country.ITALY: [], Country.RUSSIA: []}
+        for party in self.parties.all():
+            sides[party.side].append(party)
+        return [(side.value, parties) for side, parties in sides.items() if parties]
 
     @property
     def display_date(self) -> str:

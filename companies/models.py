@@ -1,8 +1,13 @@
-"""Organisations taking part in the Task Force, their contacts and industrial districts."""
+"""Organisations taking part in the Task Force, their contacts, industrial districts, and
+their registrations and bookings for the sectoral tables of an edition."""
 
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.it import iva
@@ -175,6 +180,9 @@ class Organisation(TimeStampedModel):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("companies:organisation_detail", kwargs={"slug": self.slug})
+
     def clean(self):
         super().clean()
         errors = {}
@@ -237,3 +245,207 @@ class Contact(TimeStampedModel):
         super().clean()
         if self.email:
             self.email = self.email.strip().lower()
+
+
+class Registration(TimeStampedModel):
+    """An organisation's registration for an edition, made by one contact person.
+
+    It takes no place at any table until the contact confirms the e-mail address
+    (double opt-in); unconfirmed registrations expire.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting e-mail confirmation")
+        CONFIRMED = "confirmed", _("confirmed")
+        CANCELLED = "cancelled", _("cancelled")
+        EXPIRED = "expired", _("expired")
+
+    ACTIVE = (Status.PENDING, Status.CONFIRMED)
+
+    public_id = models.UUIDField(
+        _("public identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
+    submission_key = models.UUIDField(
+        _("submission key"),
+        unique=True,
+        help_text=_("Sent with the form, so that the same submission posted twice is saved once."),
+    )
+    edition = models.ForeignKey(
+        "tf_sessions.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.PROTECT,
+        related_name="registrations",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="registrations",
+    )
+    contact = models.ForeignKey(
+        Contact, verbose_name=_("contact"), on_delete=models.PROTECT, related_name="registrations"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=[("it", _("Italian")), ("ru", _("Russian")), ("en", _("English"))],
+        default="it",
+    )
+    interested_in_visits = models.BooleanField(_("interested in company visits"), default=False)
+    public_listing_consent = models.BooleanField(
+        _("consents to be listed publicly as a participant"), default=False
+    )
+    privacy_accepted_at = models.DateTimeField(_("privacy notice accepted at"))
+    privacy_version = models.CharField(_("privacy notice version"), max_length=20)
+    confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "organisation"],
+                condition=Q(status__in=["pending", "confirmed"]),
+                name="one_active_registration_per_organisation",
+                violation_error_message=_(
+                    "This organisation is already registered for this edition."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.edition}"
+
+
+class Booking(TimeStampedModel):
+    """A place requested at one sectoral table, with the collaboration proposal for it."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted")
+        ACCEPTED = "accepted", _("accepted")
+        WAITING = "waiting", _("waiting list")
+        REJECTED = "rejected", _("rejected")
+        CANCELLED = "cancelled", _("cancelled")
+
+    ACTIVE = (Status.SUBMITTED, Status.ACCEPTED, Status.WAITING)
+
+    class ProposalKind(models.TextChoices):
+        COMMERCIAL_PARTNERS = "commercial_partners", _("search for commercial partners")
+        DIRECT_INVESTMENT = "direct_investment", _("direct investment")
+        JOINT_VENTURE = "joint_venture", _("joint venture")
+        TECHNOLOGY_TRANSFER = "technology_transfer", _("technology transfer")
+        SUPPLY = "supply", _("supply or distribution")
+        FINANCING = "financing", _("financing")
+        OTHER = "other", _("other")
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="bookings",
+    )
+    table = models.ForeignKey(
+        "tf_sessions.SectoralTable",
+        verbose_name=_("sectoral table"),
+        on_delete=models.PROTECT,
+        related_name="bookings",
+    )
+    # Copied from the registration so that the database can refuse a second active booking
+    # of the same organisation at the same table.
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="bookings",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
+    )
+    queued_at = models.DateTimeField(
+        _("queued at"), null=True, blank=True, help_text=_("Order on the waiting list.")
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    attended = models.BooleanField(_("attended"), default=False)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    proposal_kind = models.CharField(
+        _("kind of proposal"), max_length=24, choices=ProposalKind.choices
+    )
+    offers = models.TextField(_("what the organisation offers"), max_length=2000, blank=True)
+    seeks = models.TextField(_("what the organisation seeks"), max_length=2000, blank=True)
+    description = models.TextField(_("short description"), max_length=2000)
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["table", "status", "queued_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["table", "organisation"],
+                condition=Q(status__in=["submitted", "accepted", "waiting"]),
+                name="one_active_booking_per_organisation_and_table",
+                violation_error_message=_("This organisation has already booked this table."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="waiting") | Q(queued_at__isnull=False),
+                name="waiting_booking_has_a_queue_time",
+                violation_error_message=_("A booking on the waiting list needs a queue time."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.table}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+
+class Notification(TimeStampedModel):
+    """An e-mail to send. Written in the same transaction as the change it reports, sent
+    after the commit, and retried until it goes out: a failed send never loses the change."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("to send")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed, will be retried")
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        null=True,
+        blank=True,
+    )
+    to = models.EmailField(_("to"))
+    language = models.CharField(_("language"), max_length=2)
+    subject = models.CharField(_("subject"), max_length=250)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail notification")
+        verbose_name_plural = _("e-mail notifications")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"

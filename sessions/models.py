@@ -16,7 +16,7 @@ from taskforce.models import (
     format_approximate_date,
 )
 
-from .querysets import EditionQuerySet, RegionQuerySet
+from .querysets import CompanyVisitQuerySet, EditionQuerySet, RegionQuerySet
 
 ROMAN_NUMERALS = (
     (1000, "M"),
@@ -122,6 +122,11 @@ class Sector(TimeStampedModel):
         return self.name
 
 
+class BookingMode(models.TextChoices):
+    AUTOMATIC = "automatic", _("automatic up to capacity")
+    APPROVAL = "approval", _("staff approval")
+
+
 class Edition(TimeStampedModel):
     """A numbered session of the Task Force, or an honest placeholder for an unknown one."""
 
@@ -196,6 +201,16 @@ class Edition(TimeStampedModel):
     )
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    booking_mode = models.CharField(
+        _("booking mode"),
+        max_length=10,
+        choices=BookingMode.choices,
+        default=BookingMode.AUTOMATIC,
+        help_text=_(
+            "Automatic: confirmed bookings are accepted up to each table's capacity, then go to "
+            "the waiting list. Staff approval: staff accept each booking, within capacity."
+        ),
+    )
     is_published = models.BooleanField(
         _("published"), default=True, help_text=_("Shown on the public site.")
     )
@@ -274,6 +289,16 @@ class Edition(TimeStampedModel):
     @property
     def is_placeholder(self) -> bool:
         return self.status == self.Status.UNKNOWN
+
+    def registration_state(self, now) -> str:
+        """ "open", "not_yet_open", "closed", or "none" when no window is set."""
+        if not (self.registration_opens_at and self.registration_closes_at):
+            return "none"
+        if now < self.registration_opens_at:
+            return "not_yet_open"
+        if now >= self.registration_closes_at:
+            return "closed"
+        return "open"
 
     def clean(self):
         super().clean()
@@ -384,6 +409,9 @@ class SectoralTable(TimeStampedModel):
         blank=True,
         help_text=_("Maximum number of accepted bookings. Leave empty for no limit."),
     )
+    # Kept by the booking services with a guarded UPDATE; the constraint below makes the
+    # database itself refuse an oversold table.
+    accepted_count = models.PositiveIntegerField(_("accepted bookings"), default=0, editable=False)
     place = models.CharField(_("place"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
@@ -412,15 +440,33 @@ class SectoralTable(TimeStampedModel):
                 name="table_capacity_positive",
                 violation_error_message=_("The capacity must be at least 1, or empty."),
             ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(accepted_count__lte=F("capacity")),
+                name="table_never_oversold",
+                violation_error_message=_(
+                    "The capacity cannot be lower than the bookings already accepted."
+                ),
+            ),
         ]
 
     def __str__(self):
         return self.title
 
+    @property
+    def places_left(self) -> int | None:
+        return None if self.capacity is None else max(self.capacity - self.accepted_count, 0)
+
     def clean(self):
         super().clean()
+        errors = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("The end cannot be before the start.")})
+            errors["ends_at"] = _("The end cannot be before the start.")
+        if self.capacity is not None and self.capacity < self.accepted_count:
+            errors["capacity"] = _(
+                "The capacity cannot be lower than the %(count)s bookings already accepted."
+            ) % {"count": self.accepted_count}
+        if errors:
+            raise ValidationError(errors)
 
 
 class AgendaItem(models.Model):
@@ -499,6 +545,8 @@ class CompanyVisit(TimeStampedModel):
     date = models.DateField(_("date"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+
+    objects = CompanyVisitQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("company visit")

@@ -1,7 +1,9 @@
 """Named reads of the sessions app; each owns its joins."""
 
+import datetime
+
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, F, Prefetch, Q
 
 
 class RegionQuerySet(models.QuerySet):
@@ -11,28 +13,100 @@ class RegionQuerySet(models.QuerySet):
     def russian(self):
         return self.filter(country="RU")
 
+    def hosts(self):
+        """Regions that hosted, or were to host, a published edition, with their count."""
+        from .models import Edition
+
+        return (
+            self.filter(editions__is_published=True)
+            .annotate(
+                edition_count=Count(
+                    "editions",
+                    filter=Q(editions__is_published=True)
+                    & ~Q(editions__status__in=["postponed", "cancelled"]),
+                    distinct=True,
+                )
+            )
+            .prefetch_related(
+                Prefetch(
+                    "editions",
+                    queryset=Edition.objects.published()
+                    .chronological()
+                    .only(
+                        "pk",
+                        "slug",
+                        "number",
+                        "status",
+                        "start_date",
+                        "end_date",
+                        "date_precision",
+                        "region_id",
+                    ),
+                    to_attr="published_editions",
+                )
+            )
+            .order_by("country", "-edition_count", "name")
+        )
+
 
 class EditionQuerySet(models.QuerySet):
     def published(self):
         """Editions shown to the public."""
         return self.filter(is_published=True)
 
+    def held(self):
+        """Editions that took place, in person or online."""
+        return self.filter(status__in=["held", "held_online"])
+
+    def newest_first(self):
+        """By number, so that unknown editions stand as gaps where they belong.
+
+        The XXVIII held online (date unknown) comes before the XXVIII postponed in 2019.
+        """
+        return self.order_by(
+            F("number").desc(nulls_last=True), F("start_date").desc(nulls_first=True), "-pk"
+        )
+
+    def chronological(self):
+        return self.order_by(
+            F("number").asc(nulls_last=True), F("start_date").asc(nulls_last=True), "pk"
+        )
+
+    def upcoming(self, today: datetime.date):
+        """Planned editions that have not started yet, soonest first."""
+        return self.filter(status="planned", start_date__gte=today).order_by("start_date")
+
     def for_list(self):
         """What a list of editions shows: region and sectors, without N+1 queries."""
         return self.select_related("region").prefetch_related("sectors")
 
     def for_detail(self):
-        """What an edition page shows: its programme, visits, people and sources."""
+        """What an edition page shows: its programme, visits, people, sources, documents."""
+        from agreements.models import Agreement
+
+        from .models import CompanyVisit, EditionOrganiser, SectoralTable
+
         return self.select_related("region").prefetch_related(
             "sectors",
             "co_chairs",
-            "organiser_links__organisation",
+            Prefetch(
+                "organiser_links",
+                queryset=EditionOrganiser.objects.select_related("organisation"),
+            ),
             "sources",
-            "tables__sector",
+            Prefetch("tables", queryset=SectoralTable.objects.select_related("sector")),
             "agenda_items",
-            "visits__host",
-            "visits__sector",
-            "visits__district",
+            Prefetch(
+                "visits",
+                queryset=CompanyVisit.objects.select_related("host", "sector", "district"),
+            ),
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.public().order_by(
+                    F("date_signed").asc(nulls_last=True), "title"
+                ),
+                to_attr="public_agreements",
+            ),
         )
 
     def with_counts(self):
@@ -40,3 +114,47 @@ class EditionQuerySet(models.QuerySet):
             table_count=Count("tables", distinct=True),
             visit_count=Count("visits", distinct=True),
         )
+
+    def search(self, terms: str):
+        """Editions whose translated texts, region, sectors or tables mention every term."""
+        query = self
+        for term in terms.split():
+            condition = Q()
+            for variant in case_variants(term):
+                for field in EDITION_SEARCH_FIELDS:
+                    condition |= Q(**{f"{field}__icontains": variant})
+            query = query.filter(condition)
+        return query.distinct()
+
+
+EDITION_SEARCH_FIELDS = [
+    f"{name}_{lang}"
+    for name in (
+        "city",
+        "venue",
+        "summary",
+        "region__name",
+        "sectors__name",
+        "tables__title",
+    )
+    for lang in ("it", "ru", "en")
+] + ["slug", "date_text", "region__code"]
+
+
+def case_variants(term: str) -> set[str]:
+    """The term as typed, lower, upper and capitalised.
+
+    SQLite's case-insensitive LIKE folds only ASCII letters, so "флоренция" would not find
+    "Флоренция" there; PostgreSQL needs only the first variant.
+    """
+    return {term, term.lower(), term.upper(), term.capitalize()}
+
+
+class CompanyVisitQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(edition__is_published=True)
+
+    def for_list(self):
+        return self.select_related(
+            "edition", "edition__region", "host", "district", "sector"
+        ).order_by(F("edition__number").desc(nulls_last=True), F("date").asc(nulls_last=True), "pk")

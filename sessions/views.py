@@ -1,8 +1,16 @@
 from django.http import HttpResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
 
-from .models import Edition
+from agreements.models import Agreement
+from companies.models import Organisation
+from taskforce.models import Country
+
+from .charts import editions_per_year
+from .filters import CompanyVisitFilter, EditionFilter
+from .models import CompanyVisit, Edition, Region
 
 
 @never_cache
@@ -11,14 +19,42 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-class HomeView(ListView):
-    """The home page: every published edition, newest first, gaps included."""
+class HomeView(TemplateView):
+    """The next (or latest) edition, key figures, a timeline and the ways in."""
 
     template_name = "sessions/home.html"
+
+    def get_context_data(self, **kwargs):
+        editions = Edition.objects.published()
+        featured = (
+            editions.upcoming(timezone.localdate()).select_related("region").first()
+            or editions.held().select_related("region").newest_first().first()
+        )
+        timeline = list(editions.select_related("region").chronological())
+        held = [edition for edition in timeline if edition.status in ("held", "held_online")]
+        return super().get_context_data(
+            featured=featured,
+            timeline=timeline,
+            figures={
+                "editions_held": len(held),
+                "regions_it": len({e.region_id for e in held if e.region and e.country == "IT"}),
+                "regions_ru": len({e.region_id for e in held if e.region and e.country == "RU"}),
+                "agreements": Agreement.objects.public().count(),
+                "organisations": Organisation.objects.with_public_activity().count(),
+                "visits": CompanyVisit.objects.published().count(),
+            },
+            **kwargs,
+        )
+
+
+class EditionListView(FilterView):
+    filterset_class = EditionFilter
+    template_name = "sessions/edition_list.html"
     context_object_name = "editions"
+    paginate_by = 20
 
     def get_queryset(self):
-        return Edition.objects.published().for_list()
+        return Edition.objects.published().for_list().newest_first()
 
 
 class EditionDetailView(DetailView):
@@ -27,3 +63,43 @@ class EditionDetailView(DetailView):
 
     def get_queryset(self):
         return Edition.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        sequence = list(
+            Edition.objects.published()
+            .chronological()
+            .only("pk", "slug", "number", "city_it", "city_ru", "city_en")
+        )
+        position = next(i for i, e in enumerate(sequence) if e.pk == self.object.pk)
+        return super().get_context_data(
+            previous_edition=sequence[position - 1] if position > 0 else None,
+            next_edition=sequence[position + 1] if position + 1 < len(sequence) else None,
+            **kwargs,
+        )
+
+
+class CompanyVisitListView(FilterView):
+    filterset_class = CompanyVisitFilter
+    template_name = "sessions/visit_list.html"
+    context_object_name = "visits"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return CompanyVisit.objects.published().for_list()
+
+
+class RegionListView(TemplateView):
+    """Host regions of both countries, and editions per year as a chart and a table."""
+
+    template_name = "sessions/region_list.html"
+
+    def get_context_data(self, **kwargs):
+        regions = list(Region.objects.hosts())
+        return super().get_context_data(
+            region_groups=[
+                (Country(country).label, [r for r in regions if r.country == country])
+                for country in (Country.ITALY, Country.RUSSIA)
+            ],
+            chart=editions_per_year(Edition.objects.published().held()),
+            **kwargs,
+        )

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "bootstrap_italia_template",
     "import_export",
@@ -116,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "taskforce.context_processors.language_links",
+                "taskforce.context_processors.navigation",
             ],
         },
     },
@@ -204,7 +206,7 @@ USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "it"
 MODELTRANSLATION_LANGUAGES = ("it", "ru", "en")
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("it",)
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("it", "en")
 
 # Static files ----------------------------------------------------------------------------
 STATIC_URL = "static/"
@@ -256,3 +258,15 @@ LOGGING = {
 
 # The admin's translation tabs use jQuery UI, served from our own static files (no CDN).
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# Registrations -----------------------------------------------------------------------------
+# Public address of the portal, used in links sent by e-mail.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Days an unconfirmed registration (and its confirmation link) stays valid.
+REGISTRATION_CONFIRM_DAYS = env_int("REGISTRATION_CONFIRM_DAYS", default=7, minimum=1)
+# Days the "manage my registration" link stays valid.
+REGISTRATION_MANAGE_DAYS = env_int("REGISTRATION_MANAGE_DAYS", default=365, minimum=1)
+# Registration submissions allowed per IP address and hour.
+REGISTRATION_RATE_LIMIT = env_int("REGISTRATION_RATE_LIMIT", default=20, minimum=1)
+# The version of the privacy notice (templates/pages/privacy.*.html) that registrants accept.
+PRIVACY_NOTICE_VERSION = "1"

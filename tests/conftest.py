@@ -17,3 +17,13 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _italian_by_default():
+    """Each test starts in the default language: a request in another language leaves it
+    active in the thread, and reverse() would then build URLs in that language."""
+    from django.utils import translation
+
+    with translation.override("it"):
+        yield

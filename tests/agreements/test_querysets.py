@@ -14,15 +14,19 @@ def test_agreement_public_hides_staff_only_agreements():
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_agreement_for_list_touches_edition_and_parties_in_three_queries(
+def test_agreement_for_list_touches_edition_parties_and_sectors_in_four_queries(
     django_assert_num_queries, count
 ):
     for _ in range(count):
         AgreementPartyFactory.create_batch(2, agreement=AgreementFactory())
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         rows = [
-            (a.edition.city, [p.organisation.name for p in a.parties.all()])
+            (
+                a.edition.city,
+                [p.organisation.name for p in a.parties.all()],
+                [s.name for s in a.sectors.all()],
+            )
             for a in Agreement.objects.for_list()
         ]
 

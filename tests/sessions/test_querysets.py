@@ -3,6 +3,7 @@ import pytest
 from sessions.models import Edition, Region
 from tests.factories import (
     AgendaItemFactory,
+    AgreementFactory,
     CompanyVisitFactory,
     EditionCoChairFactory,
     EditionFactory,
@@ -59,8 +60,9 @@ def test_edition_for_detail_touches_everything_in_a_fixed_number_of_queries(
         SectoralTableFactory(edition=edition)
         AgendaItemFactory(edition=edition)
         CompanyVisitFactory(edition=edition)
+        AgreementFactory(edition=edition)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         edition = Edition.objects.for_detail().get(pk=edition.pk)
         touched = [
             edition.region.name,
@@ -71,9 +73,10 @@ def test_edition_for_detail_touches_everything_in_a_fixed_number_of_queries(
             *[t.sector.name for t in edition.tables.all()],
             *[a.title for a in edition.agenda_items.all()],
             *[(v.host.name, v.sector.name, v.district) for v in edition.visits.all()],
+            *[a.title for a in edition.public_agreements],
         ]
 
-    assert len(touched) == 1 + 7 * count
+    assert len(touched) == 1 + 8 * count
 
 
 def test_edition_with_counts():

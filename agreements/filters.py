@@ -1,0 +1,39 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from sessions.filters import PortalFilterSet, YearFilter
+from sessions.models import Sector
+from taskforce.models import Country
+
+from .models import Agreement
+
+
+class AgreementFilter(PortalFilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=Agreement.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
+    year = YearFilter(
+        field_name="date_signed",
+        lookup_expr="year",
+        label=_("Year signed"),
+        min_value=1900,
+        max_value=2999,
+    )
+    sector = django_filters.ModelChoiceFilter(
+        field_name="sectors",
+        queryset=Sector.objects.filter(agreements__visibility="public").distinct(),
+        label=_("Sector"),
+        empty_label=_("Any sector"),
+        distinct=True,
+    )
+    party_country = django_filters.ChoiceFilter(
+        field_name="parties__organisation__country",
+        choices=Country.choices,
+        label=_("Country of a party"),
+        empty_label=_("Any country"),
+        distinct=True,
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["kind", "year", "sector", "party_country"]

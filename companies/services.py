@@ -1,0 +1,391 @@
+"""Writes of the companies app: registrations, bookings and the waiting list.
+
+Capacity is held by `SectoralTable.accepted_count`, changed only here with a guarded
+`UPDATE … WHERE accepted_count < capacity`: the update is atomic in the database, so two
+requests can never both take the last place (on SQLite writers are serialised by
+`transaction_mode: IMMEDIATE`; on PostgreSQL the row lock makes the second update re-check
+the condition). A check constraint refuses an oversold table as a last line of defence.
+"""
+
+import dataclasses
+import datetime
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sessions.models import BookingMode, Edition, SectoralTable
+
+from .models import Booking, Contact, Organisation, Registration, normalise_tax_id
+from .notifications import notification_queue
+
+
+class BookingError(Exception):
+    """A booking cannot change as asked; the message is meant for the person who asked."""
+
+
+@dataclasses.dataclass
+class ProposalData:
+    table: SectoralTable
+    proposal_kind: str
+    offers: str
+    seeks: str
+    description: str
+
+
+@dataclasses.dataclass
+class RegistrationData:
+    organisation_name: str
+    organisation_kind: str
+    organisation_size: str
+    country: str
+    tax_id: str
+    city: str
+    first_name: str
+    last_name: str
+    role: str
+    email: str
+    phone: str
+    language: str
+    interested_in_visits: bool
+    public_listing_consent: bool
+    proposals: list[ProposalData]
+
+
+def registration_submit(
+    *, edition: Edition, data: RegistrationData, submission_key: uuid.UUID
+) -> tuple[Registration, bool]:
+    """Save a registration awaiting e-mail confirmation; returns (registration, created).
+
+    The same submission key always gives back the registration it created first, so a double
+    click, a replay or the back button never creates a second one.
+    """
+    existing = Registration.objects.filter(submission_key=submission_key).first()
+    if existing:
+        return existing, False
+    try:
+        return _registration_create(edition=edition, data=data, submission_key=submission_key)
+    except IntegrityError:
+        # The same submission, sent at the same moment, won the race: show that one.
+        existing = Registration.objects.filter(submission_key=submission_key).first()
+        if existing:
+            return existing, False
+        raise
+
+
+@transaction.atomic
+def _registration_create(
+    *, edition: Edition, data: RegistrationData, submission_key: uuid.UUID
+) -> tuple[Registration, bool]:
+    now = timezone.now()
+    if edition.registration_state(now) != "open":
+        raise ValidationError(_("Registration for this edition is not open."))
+    organisation = _organisation_find_or_create(data)
+    if Registration.objects.filter(
+        edition=edition, organisation=organisation, status__in=Registration.ACTIVE
+    ).exists():
+        raise ValidationError(
+            {"tax_id": _("This organisation is already registered for this edition.")}
+        )
+    contact, _created = Contact.objects.update_or_create(
+        organisation=organisation,
+        email=data.email.strip().lower(),
+        defaults={
+            "first_name": data.first_name,
+            "last_name": data.last_name,
+            "role": data.role,
+            "phone": data.phone,
+            "preferred_language": data.language,
+        },
+    )
+    registration = Registration.objects.create(
+        submission_key=submission_key,
+        edition=edition,
+        organisation=organisation,
+        contact=contact,
+        language=data.language,
+        interested_in_visits=data.interested_in_visits,
+        public_listing_consent=data.public_listing_consent,
+        privacy_accepted_at=now,
+        privacy_version=settings.PRIVACY_NOTICE_VERSION,
+    )
+    Booking.objects.bulk_create(
+        [
+            Booking(
+                registration=registration,
+                table=proposal.table,
+                organisation=organisation,
+                proposal_kind=proposal.proposal_kind,
+                offers=proposal.offers,
+                seeks=proposal.seeks,
+                description=proposal.description,
+            )
+            for proposal in data.proposals
+        ]
+    )
+    notification_queue(registration=registration, template="registration_confirm")
+    return registration, True
+
+
+def _organisation_find_or_create(data: RegistrationData) -> Organisation:
+    """The organisation with this country and tax identifier, or a new one."""
+    tax_id = normalise_tax_id(data.country, data.tax_id)
+    organisation = Organisation.objects.filter(country=data.country, tax_id=tax_id).first()
+    if organisation:
+        return organisation
+    organisation = Organisation(
+        name=data.organisation_name,
+        kind=data.organisation_kind,
+        size=data.organisation_size,
+        country=data.country,
+        city=data.city,
+        tax_id=tax_id,
+        slug=_organisation_slug(data.organisation_name),
+    )
+    organisation.full_clean()
+    organisation.save()
+    return organisation
+
+
+def _organisation_slug(name: str) -> str:
+    from django.utils.text import slugify
+
+    base = slugify(name, allow_unicode=False)[:80] or "organisation"
+    slug = base
+    while Organisation.objects.filter(slug=slug).exists():
+        slug = f"{base}-{uuid.uuid4().hex[:6]}"
+    return slug
+
+
+@transaction.atomic
+def registration_confirm(*, registration: Registration) -> Registration:
+    """Confirm the e-mail address; bookings then take their places (or queue for them)."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Registration.Status.PENDING:
+        return registration
+    now = timezone.now()
+    registration.status = Registration.Status.CONFIRMED
+    registration.confirmed_at = now
+    registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+    if registration.edition.booking_mode == BookingMode.AUTOMATIC:
+        for booking in registration.bookings.filter(status=Booking.Status.SUBMITTED).order_by("pk"):
+            _booking_place(booking, by=None)
+    notification_queue(registration=registration, template="registration_confirmed")
+    return registration
+
+
+def _table_take_place(table_id: int) -> bool:
+    """Take one place at the table if one is left; atomic in the database."""
+    taken = (
+        SectoralTable.objects.filter(pk=table_id)
+        .filter(Q(capacity__isnull=True) | Q(accepted_count__lt=F("capacity")))
+        .update(accepted_count=F("accepted_count") + 1)
+    )
+    return taken == 1
+
+
+def _table_release_place(table_id: int) -> None:
+    SectoralTable.objects.filter(pk=table_id, accepted_count__gt=0).update(
+        accepted_count=F("accepted_count") - 1
+    )
+
+
+def _booking_place(booking: Booking, *, by) -> Booking:
+    """Accept the booking if its table has room, otherwise put it on the waiting list."""
+    now = timezone.now()
+    if _table_take_place(booking.table_id):
+        booking.status = Booking.Status.ACCEPTED
+        booking.decided_at = now
+        booking.decided_by = by
+    else:
+        booking.status = Booking.Status.WAITING
+        booking.queued_at = booking.queued_at or now
+    booking.save(update_fields=["status", "decided_at", "decided_by", "queued_at", "updated_at"])
+    return booking
+
+
+def _booking_locked(booking: Booking) -> Booking:
+    return (
+        Booking.objects.select_for_update()
+        .select_related("registration", "table")
+        .get(pk=booking.pk)
+    )
+
+
+def _waiting_promote(table_id: int) -> list[Booking]:
+    """Fill free places with the first bookings of the waiting list, and tell them."""
+    promoted = []
+    while True:
+        first = (
+            Booking.objects.select_for_update()
+            .filter(table_id=table_id, status=Booking.Status.WAITING)
+            .order_by("queued_at", "pk")
+            .first()
+        )
+        if first is None or not _table_take_place(table_id):
+            return promoted
+        first.status = Booking.Status.ACCEPTED
+        first.decided_at = timezone.now()
+        first.save(update_fields=["status", "decided_at", "updated_at"])
+        notification_queue(
+            registration=first.registration, template="booking_promoted", booking=first
+        )
+        promoted.append(first)
+
+
+@transaction.atomic
+def booking_accept(*, booking: Booking, by) -> Booking:
+    """Staff accept a booking, within the table's capacity."""
+    booking = _booking_locked(booking)
+    if booking.status == Booking.Status.ACCEPTED:
+        return booking
+    if booking.status not in (Booking.Status.SUBMITTED, Booking.Status.WAITING):
+        raise BookingError(_("Only a submitted or waiting booking can be accepted."))
+    if booking.registration.status != Registration.Status.CONFIRMED:
+        raise BookingError(_("The registrant has not confirmed the e-mail address yet."))
+    if not _table_take_place(booking.table_id):
+        raise BookingError(_("The table is full: no place is left to accept this booking."))
+    booking.status = Booking.Status.ACCEPTED
+    booking.decided_at = timezone.now()
+    booking.decided_by = by
+    booking.save(update_fields=["status", "decided_at", "decided_by", "updated_at"])
+    notification_queue(
+        registration=booking.registration, template="booking_accepted", booking=booking
+    )
+    return booking
+
+
+@transaction.atomic
+def booking_move_to_waiting(*, booking: Booking, by) -> Booking:
+    """Put a booking at the end of the waiting list, freeing its place if it had one."""
+    booking = _booking_locked(booking)
+    if booking.status not in (Booking.Status.SUBMITTED, Booking.Status.ACCEPTED):
+        raise BookingError(
+            _("Only a submitted or accepted booking can be moved to the waiting list.")
+        )
+    if booking.registration.status != Registration.Status.CONFIRMED:
+        raise BookingError(_("The registrant has not confirmed the e-mail address yet."))
+    had_place = booking.status == Booking.Status.ACCEPTED
+    booking.status = Booking.Status.WAITING
+    booking.queued_at = timezone.now()
+    booking.decided_at = booking.queued_at
+    booking.decided_by = by
+    booking.save(update_fields=["status", "queued_at", "decided_at", "decided_by", "updated_at"])
+    if had_place:
+        _table_release_place(booking.table_id)
+        # The freed place goes to whoever queued before; if nobody did, it stays free
+        # (promoting now would hand it straight back to the booking just moved).
+        others = Booking.objects.filter(
+            table_id=booking.table_id,
+            status=Booking.Status.WAITING,
+            queued_at__lt=booking.queued_at,
+        )
+        if others.exists():
+            _waiting_promote(booking.table_id)
+    notification_queue(
+        registration=booking.registration, template="booking_waiting", booking=booking
+    )
+    return booking
+
+
+@transaction.atomic
+def booking_reject(*, booking: Booking, by, reason: str) -> Booking:
+    """Reject a booking with a reason; a freed place goes to the waiting list."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise BookingError(_("Give the reason for the rejection: the registrant will read it."))
+    booking = _booking_locked(booking)
+    if booking.status not in Booking.ACTIVE:
+        raise BookingError(_("Only an active booking can be rejected."))
+    had_place = booking.status == Booking.Status.ACCEPTED
+    booking.status = Booking.Status.REJECTED
+    booking.rejection_reason = reason
+    booking.decided_at = timezone.now()
+    booking.decided_by = by
+    booking.save(
+        update_fields=["status", "rejection_reason", "decided_at", "decided_by", "updated_at"]
+    )
+    if had_place:
+        _table_release_place(booking.table_id)
+        _waiting_promote(booking.table_id)
+    notification_queue(
+        registration=booking.registration, template="booking_rejected", booking=booking
+    )
+    return booking
+
+
+@transaction.atomic
+def booking_cancel(*, booking: Booking) -> Booking:
+    """The registrant cancels one booking; a freed place goes to the waiting list."""
+    booking = _booking_locked(booking)
+    if booking.status not in Booking.ACTIVE:
+        return booking
+    had_place = booking.status == Booking.Status.ACCEPTED
+    booking.status = Booking.Status.CANCELLED
+    booking.save(update_fields=["status", "updated_at"])
+    if had_place:
+        _table_release_place(booking.table_id)
+        _waiting_promote(booking.table_id)
+    return booking
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> Registration:
+    """The registrant cancels everything: every active booking, then the registration."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status not in Registration.ACTIVE:
+        return registration
+    for booking in registration.bookings.filter(status__in=Booking.ACTIVE):
+        booking_cancel(booking=booking)
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    notification_queue(registration=registration, template="registration_cancelled")
+    return registration
+
+
+@transaction.atomic
+def booking_mark_attended(*, booking: Booking, attended: bool = True) -> Booking:
+    booking = _booking_locked(booking)
+    if booking.status != Booking.Status.ACCEPTED:
+        raise BookingError(_("Only an accepted booking can be marked as attended."))
+    booking.attended = attended
+    booking.save(update_fields=["attended", "updated_at"])
+    return booking
+
+
+@transaction.atomic
+def booking_update_proposal(
+    *, booking: Booking, proposal_kind: str, offers: str, seeks: str, description: str
+) -> Booking:
+    """The registrant edits a proposal while the registration window is open."""
+    booking = _booking_locked(booking)
+    if booking.registration.edition.registration_state(timezone.now()) != "open":
+        raise BookingError(_("Registration has closed: proposals can no longer be changed."))
+    if booking.status not in Booking.ACTIVE:
+        raise BookingError(_("This booking is no longer active."))
+    booking.proposal_kind = proposal_kind
+    booking.offers = offers
+    booking.seeks = seeks
+    booking.description = description
+    booking.save(update_fields=["proposal_kind", "offers", "seeks", "description", "updated_at"])
+    return booking
+
+
+@transaction.atomic
+def registrations_expire(*, now=None) -> int:
+    """Expire registrations whose e-mail was not confirmed in time; they held no place."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.REGISTRATION_CONFIRM_DAYS)
+    stale = Registration.objects.filter(status=Registration.Status.PENDING, created_at__lt=cutoff)
+    ids = list(stale.values_list("pk", flat=True))
+    Booking.objects.filter(registration_id__in=ids, status__in=Booking.ACTIVE).update(
+        status=Booking.Status.CANCELLED, updated_at=now
+    )
+    return Registration.objects.filter(pk__in=ids).update(
+        status=Registration.Status.EXPIRED, updated_at=now
+    )

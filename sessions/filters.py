@@ -1,0 +1,99 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from taskforce.models import Country
+
+from .models import CompanyVisit, Edition, Region, Sector
+
+
+class PortalFilterSet(django_filters.FilterSet):
+    """Bootstrap Italia classes on every widget of a public filter form."""
+
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
+        return form
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A year, typed as text so that a wrong entry stays visible next to its message."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "size": 4}))
+        super().__init__(*args, **kwargs)
+
+
+def host_regions(request):
+    return Region.objects.filter(editions__is_published=True).distinct().order_by("country", "name")
+
+
+class EditionFilter(PortalFilterSet):
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+    country = django_filters.ChoiceFilter(
+        choices=Country.choices, label=_("Host country"), empty_label=_("Any country")
+    )
+    region = django_filters.ModelChoiceFilter(
+        queryset=host_regions, label=_("Host region"), empty_label=_("Any region")
+    )
+    year_from = YearFilter(
+        field_name="start_date",
+        lookup_expr="year__gte",
+        label=_("From year"),
+        min_value=1900,
+        max_value=2999,
+    )
+    year_to = YearFilter(
+        field_name="start_date",
+        lookup_expr="year__lte",
+        label=_("To year"),
+        min_value=1900,
+        max_value=2999,
+    )
+    sector = django_filters.ModelChoiceFilter(
+        field_name="sectors",
+        queryset=Sector.objects.filter(editions__is_published=True).distinct(),
+        label=_("Sector"),
+        empty_label=_("Any sector"),
+        distinct=True,
+    )
+    status = django_filters.ChoiceFilter(
+        choices=Edition.Status.choices, label=_("Status"), empty_label=_("Any status")
+    )
+
+    class Meta:
+        model = Edition
+        fields = ["q", "country", "region", "year_from", "year_to", "sector", "status"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value.strip() else queryset
+
+
+class CompanyVisitFilter(PortalFilterSet):
+    sector = django_filters.ModelChoiceFilter(
+        queryset=Sector.objects.filter(visits__isnull=False).distinct(),
+        label=_("Sector"),
+        empty_label=_("Any sector"),
+    )
+    region = django_filters.ModelChoiceFilter(
+        field_name="edition__region",
+        queryset=Region.objects.filter(editions__visits__isnull=False).distinct(),
+        label=_("Host region"),
+        empty_label=_("Any region"),
+    )
+    edition = django_filters.ModelChoiceFilter(
+        queryset=Edition.objects.published().filter(visits__isnull=False).distinct().newest_first(),
+        label=_("Edition"),
+        empty_label=_("Any edition"),
+        field_name="edition",
+        to_field_name="slug",
+    )
+
+    class Meta:
+        model = CompanyVisit
+        fields = ["sector", "region", "edition"]

@@ -1,0 +1,36 @@
+"""Template helpers of the public site."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+from taskforce.models import DatePrecision, format_approximate_date
+
+register = template.Library()
+
+FALLBACK_LANGUAGES = ("it", "en")
+
+
+@register.simple_tag
+def translated(obj, field: str):
+    """A translated field in the active language, or its fallback marked with its language.
+
+    Screen readers and browsers then read a fallback Italian text as Italian on a Russian page.
+    """
+    language = get_language()
+    value = getattr(obj, f"{field}_{language}", "")
+    if value:
+        return value
+    for fallback in FALLBACK_LANGUAGES:
+        value = getattr(obj, f"{field}_{fallback}", "")
+        if value:
+            return format_html('<span lang="{}">{}</span>', fallback, value)
+    return ""
+
+
+@register.filter
+def day_date(value):
+    """A known day in the active language: "30 novembre 2018", "30 ноября 2018"."""
+    if not value:
+        return ""
+    return format_approximate_date(value, None, DatePrecision.DAY)
