@@ -1,9 +1,15 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ExportActionMixin, ExportMixin, ImportExportMixin
+from import_export.formats import base_formats
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import Contact, District, Organisation
+from . import services
+from .models import Booking, Contact, District, Notification, Organisation, Registration
+from .resources import BookingExportResource, ContactResource, ExcelCSV, OrganisationResource
 
 AUDIT_FIELDS = ("created_at", "updated_at")
 
@@ -37,7 +43,8 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
+    resource_classes = [OrganisationResource]
     list_display = ("name", "kind", "size", "country", "region", "city", "tax_id", "contact_count")
     list_filter = ("kind", "size", "country", "sectors", "region")
     list_select_related = ("region",)
@@ -56,10 +63,253 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(ImportExportMixin, admin.ModelAdmin):
+    resource_classes = [ContactResource]
     list_display = ("__str__", "organisation", "role", "email", "phone", "preferred_language")
     list_filter = ("preferred_language", "organisation__country")
     list_select_related = ("organisation",)
     search_fields = ("first_name", "last_name", "email", "organisation__name")
     autocomplete_fields = ("organisation",)
     readonly_fields = AUDIT_FIELDS
+
+
+class BookingInline(admin.TabularInline):
+    model = Booking
+    extra = 0
+    fields = ("table", "status", "proposal_kind", "description", "rejection_reason", "attended")
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = (
+        "organisation",
+        "edition",
+        "contact_email",
+        "status",
+        "language",
+        "booking_count",
+        "created_at",
+    )
+    list_filter = (
+        "status",
+        "edition",
+        "organisation__country",
+        "language",
+        "bookings__table__sector",
+        "bookings__proposal_kind",
+    )
+    list_select_related = ("organisation", "edition", "contact")
+    search_fields = ("organisation__name", "organisation__tax_id", "contact__email")
+    date_hierarchy = "created_at"
+    autocomplete_fields = ("organisation", "contact")
+    readonly_fields = (
+        "public_id",
+        "submission_key",
+        "privacy_accepted_at",
+        "privacy_version",
+        "confirmed_at",
+        "cancelled_at",
+        "created_at",
+        "updated_at",
+    )
+    inlines = (BookingInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_booking_count=Count("bookings"))
+
+    @admin.display(description=_("e-mail"), ordering="contact__email")
+    def contact_email(self, obj):
+        return obj.contact.email
+
+    @admin.display(description=_("bookings"), ordering="_booking_count")
+    def booking_count(self, obj):
+        return obj._booking_count
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the rejection (the registrant will read it)"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        max_length=2000,
+    )
+
+
+@admin.register(Booking)
+class BookingAdmin(ExportActionMixin, ExportMixin, admin.ModelAdmin):
+    resource_classes = [BookingExportResource]
+    list_display = (
+        "organisation",
+        "table",
+        "edition",
+        "status",
+        "proposal_kind",
+        "country",
+        "attended",
+        "created_at",
+    )
+    list_filter = (
+        "status",
+        "registration__edition",
+        "table",
+        "organisation__country",
+        "table__sector",
+        "proposal_kind",
+        "attended",
+    )
+    list_select_related = ("organisation", "table", "registration__edition")
+    search_fields = (
+        "organisation__name",
+        "organisation__tax_id",
+        "registration__contact__email",
+        "description",
+    )
+    readonly_fields = (
+        "registration",
+        "table",
+        "organisation",
+        "status",
+        "queued_at",
+        "decided_at",
+        "decided_by",
+        "rejection_reason",
+        "created_at",
+        "updated_at",
+    )
+    fields = (
+        ("registration", "table", "organisation"),
+        ("status", "queued_at", "decided_at", "decided_by"),
+        "rejection_reason",
+        "attended",
+        "proposal_kind",
+        "offers",
+        "seeks",
+        "description",
+        ("created_at", "updated_at"),
+    )
+    actions = ["accept", "move_to_waiting", "reject", "mark_attended"]
+
+    def get_export_formats(self):
+        return [base_formats.XLSX, ExcelCSV]
+
+    def has_add_permission(self, request):
+        # Bookings come from registrations; staff change them through the actions.
+        return False
+
+    @admin.display(description=_("edition"), ordering="registration__edition")
+    def edition(self, obj):
+        return obj.registration.edition
+
+    @admin.display(description=_("country"), ordering="organisation__country")
+    def country(self, obj):
+        return obj.organisation.get_country_display()
+
+    def _apply(self, request, queryset, function, done_message, **kwargs):
+        done, refused = 0, []
+        for booking in queryset.select_related("organisation", "table"):
+            try:
+                function(booking=booking, **kwargs)
+                done += 1
+            except services.BookingError as error:
+                refused.append(f"{booking}: {error}")
+        if done:
+            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+        for message in refused:
+            self.message_user(request, message, messages.ERROR)
+
+    @admin.action(description=_("Accept the selected bookings (within capacity)"))
+    def accept(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            services.booking_accept,
+            _("%(count)s bookings accepted."),
+            by=request.user,
+        )
+
+    @admin.action(description=_("Move the selected bookings to the waiting list"))
+    def move_to_waiting(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            services.booking_move_to_waiting,
+            _("%(count)s bookings moved to the waiting list."),
+            by=request.user,
+        )
+
+    @admin.action(description=_("Reject the selected bookings (with a reason)"))
+    def reject(self, request, queryset):
+        form = RejectForm(request.POST if "reason" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            self._apply(
+                request,
+                queryset,
+                services.booking_reject,
+                _("%(count)s bookings rejected."),
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+            return None
+        return render(
+            request,
+            "admin/companies/booking/reject.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Reject bookings"),
+                "bookings": queryset.select_related("organisation", "table"),
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description=_("Mark the selected bookings as attended"))
+    def mark_attended(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            services.booking_mark_attended,
+            _("%(count)s bookings marked as attended."),
+        )
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ("to", "subject", "language", "status", "attempts", "created_at", "sent_at")
+    list_filter = ("status", "language")
+    search_fields = ("to", "subject")
+    readonly_fields = (
+        "registration",
+        "to",
+        "language",
+        "subject",
+        "body_text",
+        "body_html",
+        "status",
+        "attempts",
+        "last_error",
+        "sent_at",
+        "created_at",
+        "updated_at",
+    )
+    list_select_related = ("registration",)
+    actions = ["resend"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Send the selected e-mails again"))
+    def resend(self, request, queryset):
+        from .notifications import notification_send
+
+        outcomes = [notification_send.call(pk) for pk in queryset.values_list("pk", flat=True)]
+        self.message_user(
+            request,
+            _("%(sent)s sent, %(failed)s failed.")
+            % {"sent": outcomes.count("sent"), "failed": outcomes.count("failed")},
+        )

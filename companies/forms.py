@@ -33,6 +33,16 @@ def text(label, *, max_length, required=True, textarea=False, help_text=""):
     )
 
 
+def style_widgets(form) -> None:
+    """Bootstrap Italia classes on every visible widget."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "form-select")
+        elif isinstance(widget, (forms.TextInput, forms.EmailInput, forms.Textarea)):
+            widget.attrs.setdefault("class", "form-control")
+
+
 class ProposalFields:
     """The four fields of one table's collaboration proposal, prefixed by the table's id."""
 
@@ -120,6 +130,7 @@ class RegistrationForm(forms.Form):
             self.fields.update(ProposalFields.build(pk))
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
+        style_widgets(self)
 
     def proposal_fields(self, table_id: int):
         return [self[f"{name}_{table_id}"] for name in ProposalFields.NAMES]
@@ -127,6 +138,10 @@ class RegistrationForm(forms.Form):
     @property
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))
+
+    def clean_tables(self):
+        # The same table sent twice (a tampered form) counts once.
+        return list(dict.fromkeys(self.cleaned_data["tables"]))
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -203,3 +218,4 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("offers", "seeks", "description"):
             self.fields[name].validators.append(no_control_characters)
+        style_widgets(self)

@@ -15,7 +15,7 @@ from stdnum.ru import inn, ogrn
 
 from taskforce.models import Country, TimeStampedModel
 
-from .querysets import OrganisationQuerySet
+from .querysets import BookingQuerySet, OrganisationQuerySet
 
 
 def normalise_tax_id(country: str, value: str) -> str:
@@ -386,6 +386,8 @@ class Booking(TimeStampedModel):
     offers = models.TextField(_("what the organisation offers"), max_length=2000, blank=True)
     seeks = models.TextField(_("what the organisation seeks"), max_length=2000, blank=True)
     description = models.TextField(_("short description"), max_length=2000)
+
+    objects = BookingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("booking")

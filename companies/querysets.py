@@ -63,3 +63,34 @@ class OrganisationQuerySet(models.QuerySet):
                 to_attr="public_organiser_links",
             ),
         )
+
+
+class BookingQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=["submitted", "accepted", "waiting"])
+
+    def waiting_positions(self, bookings) -> dict[int, int]:
+        """{booking id: position on its table's waiting list} for the waiting ones, in one
+        query whatever the number of tables."""
+        waiting = [b for b in bookings if b.status == "waiting"]
+        if not waiting:
+            return {}
+        queue = (
+            self.filter(table_id__in={b.table_id for b in waiting}, status="waiting")
+            .order_by("table_id", "queued_at", "pk")
+            .values_list("pk", "table_id")
+        )
+        positions, counters = {}, {}
+        for pk, table_id in queue:
+            counters[table_id] = counters.get(table_id, 0) + 1
+            positions[pk] = counters[table_id]
+        return {b.pk: positions[b.pk] for b in waiting if b.pk in positions}
+
+    def for_admin(self):
+        return self.select_related(
+            "registration",
+            "registration__edition",
+            "registration__contact",
+            "table",
+            "organisation",
+        )

@@ -64,23 +64,28 @@ def registration_submit(
     The same submission key always gives back the registration it created first, so a double
     click, a replay or the back button never creates a second one.
     """
-    existing = Registration.objects.filter(submission_key=submission_key).first()
-    if existing:
-        return existing, False
-    try:
-        return _registration_create(edition=edition, data=data, submission_key=submission_key)
-    except IntegrityError:
-        # The same submission, sent at the same moment, won the race: show that one.
-        existing = Registration.objects.filter(submission_key=submission_key).first()
-        if existing:
-            return existing, False
-        raise
+    for attempt in range(3):
+        try:
+            return _registration_create(edition=edition, data=data, submission_key=submission_key)
+        except IntegrityError:
+            # A concurrent request won a race: the same submission (then show that one), or
+            # another registration creating the same organisation (then try again: it now
+            # exists and is found).
+            existing = Registration.objects.filter(submission_key=submission_key).first()
+            if existing:
+                return existing, False
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 @transaction.atomic
 def _registration_create(
     *, edition: Edition, data: RegistrationData, submission_key: uuid.UUID
 ) -> tuple[Registration, bool]:
+    existing = Registration.objects.filter(submission_key=submission_key).first()
+    if existing:
+        return existing, False
     now = timezone.now()
     if edition.registration_state(now) != "open":
         raise ValidationError(_("Registration for this edition is not open."))

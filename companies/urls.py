@@ -10,4 +10,16 @@ urlpatterns = [
         views.OrganisationDetailView.as_view(),
         name="organisation_detail",
     ),
+    path("editions/<slug:slug>/register/", views.registration_create, name="registration_create"),
+    path(
+        "editions/<slug:slug>/register/sent/",
+        views.registration_sent,
+        name="registration_sent",
+    ),
+    path(
+        "registration/confirm/<str:token>/",
+        views.registration_confirm,
+        name="registration_confirm",
+    ),
+    path("registration/manage/<str:token>/", views.registration_manage, name="registration_manage"),
 ]

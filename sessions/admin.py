@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
@@ -73,9 +77,26 @@ class EditionSourceInline(admin.TabularInline):
 class SectoralTableInline(TranslationTabularInline):
     model = SectoralTable
     extra = 0
-    fields = ("sector", "title", "capacity", "place", "starts_at", "ends_at")
+    fields = ("sector", "title", "capacity", "occupancy", "place", "starts_at", "ends_at")
+    readonly_fields = ("occupancy",)
     autocomplete_fields = ("sector",)
     show_change_link = True
+
+    @admin.display(description=_("accepted / capacity"))
+    def occupancy(self, obj):
+        return occupancy_label(obj)
+
+
+def occupancy_label(table) -> str:
+    if table.pk is None:
+        return "—"
+    if table.capacity is None:
+        return _("%(accepted)s accepted, no limit") % {"accepted": table.accepted_count}
+    return _("%(accepted)s of %(capacity)s accepted, %(left)s left") % {
+        "accepted": table.accepted_count,
+        "capacity": table.capacity,
+        "left": table.places_left,
+    }
 
 
 class AgendaItemInline(TranslationTabularInline):
@@ -146,7 +167,10 @@ class EditionAdmin(TabbedTranslationAdmin):
         ),
         (_("Where"), {"fields": ("country", "region", "city", "venue")}),
         (_("Content"), {"fields": ("summary", "notes", "evidence")}),
-        (_("Registration"), {"fields": (("registration_opens_at", "registration_closes_at"),)}),
+        (
+            _("Registration"),
+            {"fields": (("registration_opens_at", "registration_closes_at"), "booking_mode")},
+        ),
         (_("Record"), {"fields": AUDIT_FIELDS, "classes": ("collapse",)}),
     )
 
@@ -168,12 +192,56 @@ class EditionAdmin(TabbedTranslationAdmin):
 
 @admin.register(SectoralTable)
 class SectoralTableAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "edition", "sector", "capacity", "place", "starts_at")
+    list_display = ("title", "edition", "sector", "occupancy", "participants_link", "place")
     list_filter = ("sector", "edition__country", "edition")
     list_select_related = ("edition", "sector")
     search_fields = ("title_it", "title_ru", "title_en", "edition__city_it", "sector__name_it")
     autocomplete_fields = ("edition", "sector")
-    readonly_fields = AUDIT_FIELDS
+    readonly_fields = ("accepted_count", *AUDIT_FIELDS)
+
+    @admin.display(description=_("accepted / capacity"), ordering="accepted_count")
+    def occupancy(self, obj):
+        return occupancy_label(obj)
+
+    @admin.display(description=_("participants"))
+    def participants_link(self, obj):
+        url = reverse("admin:tf_sessions_sectoraltable_participants", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("printable list"))
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/participants/",
+                self.admin_site.admin_view(self.participants_view),
+                name="tf_sessions_sectoraltable_participants",
+            ),
+            *super().get_urls(),
+        ]
+
+    def participants_view(self, request, pk):
+        """A printable list of a table's accepted participants (and its waiting list)."""
+        from companies.models import Booking
+
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        table = get_object_or_404(SectoralTable.objects.select_related("edition", "sector"), pk=pk)
+        bookings = (
+            Booking.objects.filter(table=table, status__in=["accepted", "waiting"])
+            .select_related("organisation", "registration__contact")
+            .order_by("status", "organisation__name")
+        )
+        return render(
+            request,
+            "admin/tf_sessions/sectoraltable/participants.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Participants: %(table)s") % {"table": table},
+                "table": table,
+                "accepted": [b for b in bookings if b.status == "accepted"],
+                "waiting": [b for b in bookings if b.status == "waiting"],
+                "opts": self.model._meta,
+            },
+        )
 
 
 @admin.register(AgendaItem)

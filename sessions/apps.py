@@ -8,3 +8,16 @@ class SessionsConfig(AppConfig):
     label = "tf_sessions"
     verbose_name = _("Editions and programme")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.core.cache import cache
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Edition
+        from .querysets import EDITION_CACHE_KEYS
+
+        def forget_cached_editions(**kwargs):
+            cache.delete_many(EDITION_CACHE_KEYS)
+
+        post_save.connect(forget_cached_editions, sender=Edition, weak=False)
+        post_delete.connect(forget_cached_editions, sender=Edition, weak=False)

@@ -1,7 +1,9 @@
 """Named reads of the sessions app; each owns its joins."""
 
 import datetime
+from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 
@@ -49,6 +51,43 @@ class RegionQuerySet(models.QuerySet):
         )
 
 
+REGISTRATION_WINDOWS_CACHE_KEY = "sessions:registration-windows"
+SEQUENCE_CACHE_KEY = "sessions:published-sequence"
+# Cleared whenever an edition is saved or deleted (see SessionsConfig.ready).
+EDITION_CACHE_KEYS = (REGISTRATION_WINDOWS_CACHE_KEY, SEQUENCE_CACHE_KEY)
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    """Enough of an edition to link to it: the previous / next links of a dossier."""
+
+    pk: int
+    slug: str
+    number: int | None
+    city_it: str
+    city_ru: str
+    city_en: str
+
+    @property
+    def roman(self) -> str:
+        from .models import to_roman
+
+        return to_roman(self.number) if self.number else ""
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("sessions:edition_detail", kwargs={"slug": self.slug})
+
+
+@dataclass(frozen=True)
+class RegistrationWindow:
+    pk: int
+    slug: str
+    opens_at: datetime.datetime
+    closes_at: datetime.datetime
+
+
 class EditionQuerySet(models.QuerySet):
     def published(self):
         """Editions shown to the public."""
@@ -76,6 +115,49 @@ class EditionQuerySet(models.QuerySet):
         """Planned editions that have not started yet, soonest first."""
         return self.filter(status="planned", start_date__gte=today).order_by("start_date")
 
+    def registration_open(self, now):
+        """Editions whose registration window contains `now`, closing soonest first."""
+        return self.filter(registration_opens_at__lte=now, registration_closes_at__gt=now).order_by(
+            "registration_closes_at"
+        )
+
+    def neighbours(self, edition) -> tuple["EditionLink | None", "EditionLink | None"]:
+        """The published editions just before and after `edition`, in chronological order,
+        from a cached sequence (a dossier page then needs no query for them)."""
+        sequence = cache.get(SEQUENCE_CACHE_KEY)
+        if sequence is None:
+            sequence = [
+                EditionLink(*row)
+                for row in self.published()
+                .chronological()
+                .values_list("pk", "slug", "number", "city_it", "city_ru", "city_en")
+            ]
+            cache.set(SEQUENCE_CACHE_KEY, sequence, timeout=3600)
+        position = next((i for i, link in enumerate(sequence) if link.pk == edition.pk), None)
+        if position is None:
+            return None, None
+        previous = sequence[position - 1] if position > 0 else None
+        following = sequence[position + 1] if position + 1 < len(sequence) else None
+        return previous, following
+
+    def registration_window_open(self, now) -> "RegistrationWindow | None":
+        """The published edition open for registration at `now`, from a cache.
+
+        Every public page asks (for the "Register" menu entry), so the windows that have not
+        closed yet are cached; saving or deleting an edition clears the cache.
+        """
+        windows = cache.get(REGISTRATION_WINDOWS_CACHE_KEY)
+        if windows is None:
+            windows = [
+                RegistrationWindow(*row)
+                for row in self.published()
+                .filter(registration_opens_at__isnull=False, registration_closes_at__gt=now)
+                .order_by("registration_closes_at")
+                .values_list("pk", "slug", "registration_opens_at", "registration_closes_at")
+            ]
+            cache.set(REGISTRATION_WINDOWS_CACHE_KEY, windows, timeout=300)
+        return next((w for w in windows if w.opens_at <= now < w.closes_at), None)
+
     def for_list(self):
         """What a list of editions shows: region and sectors, without N+1 queries."""
         return self.select_related("region").prefetch_related("sectors")
@@ -83,6 +165,7 @@ class EditionQuerySet(models.QuerySet):
     def for_detail(self):
         """What an edition page shows: its programme, visits, people, sources, documents."""
         from agreements.models import Agreement
+        from companies.models import Registration
 
         from .models import CompanyVisit, EditionOrganiser, SectoralTable
 
@@ -106,6 +189,15 @@ class EditionQuerySet(models.QuerySet):
                     F("date_signed").asc(nulls_last=True), "title"
                 ),
                 to_attr="public_agreements",
+            ),
+            Prefetch(
+                "registrations",
+                queryset=Registration.objects.filter(
+                    status="confirmed", public_listing_consent=True
+                )
+                .select_related("organisation")
+                .order_by("organisation__country", "organisation__name"),
+                to_attr="public_participants",
             ),
         )
 

@@ -65,16 +65,9 @@ class EditionDetailView(DetailView):
         return Edition.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
-        sequence = list(
-            Edition.objects.published()
-            .chronological()
-            .only("pk", "slug", "number", "city_it", "city_ru", "city_en")
-        )
-        position = next(i for i, e in enumerate(sequence) if e.pk == self.object.pk)
+        previous_edition, next_edition = Edition.objects.neighbours(self.object)
         return super().get_context_data(
-            previous_edition=sequence[position - 1] if position > 0 else None,
-            next_edition=sequence[position + 1] if position + 1 < len(sequence) else None,
-            **kwargs,
+            previous_edition=previous_edition, next_edition=next_edition, **kwargs
         )
 
 

@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
+
+from sessions.models import Edition
 
 # The main navigation: (URL name, label, URL names that make the entry current).
 NAVIGATION = (
@@ -34,11 +37,23 @@ def language_links(request):
 
 
 def navigation(request):
+    """The main menu; "Register" appears while an edition's registration window is open."""
+    if request.path.startswith("/admin/"):
+        return {}
+
     match = getattr(request, "resolver_match", None)
     current = match.url_name if match else None
-    return {
-        "navigation": [
-            {"url": reverse(name), "label": label, "is_active": current in names}
-            for name, label, names in NAVIGATION
-        ]
-    }
+    items = [
+        {"url": reverse(name), "label": label, "is_active": current in names}
+        for name, label, names in NAVIGATION
+    ]
+    open_edition = Edition.objects.registration_window_open(timezone.now())
+    if open_edition:
+        items.append(
+            {
+                "url": reverse("companies:registration_create", kwargs={"slug": open_edition.slug}),
+                "label": _("Register"),
+                "is_active": current == "registration_create",
+            }
+        )
+    return {"navigation": items, "open_edition": open_edition}

@@ -27,3 +27,13 @@ def _italian_by_default():
 
     with translation.override("it"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache outlives a test's rolled-back transaction; start each test without it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

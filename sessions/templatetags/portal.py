@@ -1,6 +1,7 @@
 """Template helpers of the public site."""
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -34,3 +35,12 @@ def day_date(value):
     if not value:
         return ""
     return format_approximate_date(value, None, DatePrecision.DAY)
+
+
+@register.filter
+def day_time(value):
+    """A moment in the portal's time zone: "12 dicembre 2026, 08:20"."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{day_date(local.date())}, {local:%H:%M}"

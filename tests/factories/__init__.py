@@ -1,5 +1,12 @@
 from .agreements import AgreementFactory, AgreementPartyFactory, AgreementSourceFactory
-from .companies import ContactFactory, DistrictFactory, OrganisationFactory
+from .companies import (
+    BookingFactory,
+    ConfirmedRegistrationFactory,
+    ContactFactory,
+    DistrictFactory,
+    OrganisationFactory,
+    RegistrationFactory,
+)
 from .sessions import (
     AgendaItemFactory,
     CompanyVisitFactory,
@@ -7,6 +14,7 @@ from .sessions import (
     EditionFactory,
     EditionOrganiserFactory,
     EditionSourceFactory,
+    OpenEditionFactory,
     PlaceholderEditionFactory,
     RegionFactory,
     SectoralTableFactory,
@@ -14,6 +22,10 @@ from .sessions import (
 )
 
 __all__ = [
+    "BookingFactory",
+    "ConfirmedRegistrationFactory",
+    "OpenEditionFactory",
+    "RegistrationFactory",
     "AgendaItemFactory",
     "AgreementFactory",
     "AgreementPartyFactory",

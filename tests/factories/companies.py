@@ -1,6 +1,9 @@
-import factory
+import uuid
 
-from companies.models import Contact, District, Organisation
+import factory
+from django.utils import timezone
+
+from companies.models import Booking, Contact, District, Organisation, Registration
 
 from .sessions import RegionFactory
 
@@ -57,3 +60,39 @@ class ContactFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"contact{n}@example.org")
     phone = "+39 055 000000"
     preferred_language = "it"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    submission_key = factory.LazyFunction(uuid.uuid4)
+    edition = factory.SubFactory("tests.factories.sessions.OpenEditionFactory")
+    organisation = factory.SubFactory(OrganisationFactory)
+    contact = factory.SubFactory(
+        ContactFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+    language = "it"
+    privacy_accepted_at = factory.LazyFunction(timezone.now)
+    privacy_version = "1"
+
+
+class ConfirmedRegistrationFactory(RegistrationFactory):
+    status = Registration.Status.CONFIRMED
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Booking
+
+    registration = factory.SubFactory(ConfirmedRegistrationFactory)
+    table = factory.SubFactory(
+        "tests.factories.sessions.SectoralTableFactory",
+        edition=factory.SelfAttribute("..registration.edition"),
+    )
+    organisation = factory.SelfAttribute("registration.organisation")
+    proposal_kind = Booking.ProposalKind.COMMERCIAL_PARTNERS
+    offers = "Macchine utensili"
+    seeks = "Distributori"
+    description = "Cerchiamo distributori in Russia."

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 import pycountry
+from django.utils import timezone
 
 from sessions.models import (
     AgendaItem,
@@ -70,6 +71,19 @@ class EditionFactory(factory.django.DjangoModelFactory):
     summary_ru = "Краткое описание."
     summary_en = "Summary of the edition."
     evidence = "public"
+
+
+class OpenEditionFactory(EditionFactory):
+    """An upcoming edition whose registration window is open now."""
+
+    status = Edition.Status.PLANNED
+    start_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=60))
+    registration_opens_at = factory.LazyFunction(
+        lambda: timezone.now() - datetime.timedelta(days=1)
+    )
+    registration_closes_at = factory.LazyFunction(
+        lambda: timezone.now() + datetime.timedelta(days=30)
+    )
 
 
 class PlaceholderEditionFactory(EditionFactory):

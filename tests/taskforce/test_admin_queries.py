@@ -20,6 +20,9 @@ EXPECTED_QUERIES = {
     "companies.contact": 5,
     "companies.district": 6,
     "agreements.agreement": 8,
+    "companies.registration": 9,
+    "companies.booking": 8,
+    "companies.notification": 6,
 }
 
 

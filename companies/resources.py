@@ -1,0 +1,137 @@
+"""Spreadsheet exports and imports for the registration desk (django-import-export)."""
+
+from import_export import fields, resources
+from import_export.formats import base_formats
+from import_export.widgets import ForeignKeyWidget
+
+from .models import Booking, Contact, Organisation, normalise_tax_id
+
+
+class ExcelCSV(base_formats.CSV):
+    """CSV with a UTF-8 byte-order mark, so that Excel opens accents and Cyrillic correctly."""
+
+    def export_data(self, dataset, **kwargs):
+        return "\ufeff" + super().export_data(dataset, **kwargs)
+
+
+class BookingExportResource(resources.ModelResource):
+    """One row per booking: the registration, the organisation, the contact, the proposal."""
+
+    edition = fields.Field(attribute="registration__edition", column_name="edition")
+    registration_status = fields.Field(column_name="registration status")
+    organisation = fields.Field(attribute="organisation__name", column_name="organisation")
+    country = fields.Field(attribute="organisation__country", column_name="country")
+    tax_id = fields.Field(attribute="organisation__tax_id", column_name="tax identifier")
+    city = fields.Field(attribute="organisation__city", column_name="city")
+    contact = fields.Field(column_name="contact person")
+    email = fields.Field(attribute="registration__contact__email", column_name="e-mail")
+    phone = fields.Field(attribute="registration__contact__phone", column_name="phone")
+    language = fields.Field(attribute="registration__language", column_name="language")
+    table = fields.Field(attribute="table__title", column_name="sectoral table")
+    sector = fields.Field(attribute="table__sector__name", column_name="sector")
+    booking_status = fields.Field(column_name="booking status")
+    proposal = fields.Field(column_name="kind of proposal")
+    offers = fields.Field(attribute="offers", column_name="offers")
+    seeks = fields.Field(attribute="seeks", column_name="seeks")
+    description = fields.Field(attribute="description", column_name="description")
+    visits = fields.Field(
+        attribute="registration__interested_in_visits", column_name="interested in visits"
+    )
+    public = fields.Field(
+        attribute="registration__public_listing_consent", column_name="public listing consent"
+    )
+    confirmed_at = fields.Field(attribute="registration__confirmed_at", column_name="confirmed at")
+
+    class Meta:
+        model = Booking
+        fields = (
+            "edition",
+            "registration_status",
+            "organisation",
+            "country",
+            "tax_id",
+            "city",
+            "contact",
+            "email",
+            "phone",
+            "language",
+            "table",
+            "sector",
+            "booking_status",
+            "proposal",
+            "offers",
+            "seeks",
+            "description",
+            "visits",
+            "public",
+            "confirmed_at",
+        )
+        export_order = fields
+
+    def get_queryset(self):
+        return Booking.objects.for_admin().select_related("table__sector")
+
+    def dehydrate_registration_status(self, booking):
+        return booking.registration.get_status_display()
+
+    def dehydrate_contact(self, booking):
+        return str(booking.registration.contact)
+
+    def dehydrate_booking_status(self, booking):
+        return booking.get_status_display()
+
+    def dehydrate_proposal(self, booking):
+        return booking.get_proposal_kind_display()
+
+
+class OrganisationResource(resources.ModelResource):
+    """Organisations found again by country and tax identifier: re-importing a file updates
+    them instead of creating duplicates."""
+
+    class Meta:
+        model = Organisation
+        import_id_fields = ("country", "tax_id")
+        fields = ("name", "slug", "kind", "size", "country", "city", "tax_id", "website")
+        skip_unchanged = True
+        report_skipped = True
+
+    def before_import_row(self, row, **kwargs):
+        if row.get("tax_id") and row.get("country"):
+            row["tax_id"] = normalise_tax_id(row["country"], str(row["tax_id"]))
+        if not row.get("slug"):
+            from django.utils.text import slugify
+
+            row["slug"] = slugify(f"{row.get('name', '')}-{row.get('tax_id', '')}")[:100]
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        instance.full_clean(exclude=["slug"], validate_unique=False)
+
+
+class ContactResource(resources.ModelResource):
+    """Contacts found again by organisation (tax identifier) and e-mail."""
+
+    organisation = fields.Field(
+        attribute="organisation",
+        column_name="organisation_tax_id",
+        widget=ForeignKeyWidget(Organisation, field="tax_id"),
+    )
+
+    class Meta:
+        model = Contact
+        import_id_fields = ("organisation", "email")
+        fields = (
+            "organisation",
+            "first_name",
+            "last_name",
+            "role",
+            "email",
+            "phone",
+            "preferred_language",
+        )
+        skip_unchanged = True
+        report_skipped = True
+
+    def before_import_row(self, row, **kwargs):
+        if row.get("email"):
+            row["email"] = str(row["email"]).strip().lower()

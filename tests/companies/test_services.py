@@ -1,0 +1,385 @@
+import datetime
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from companies import services
+from companies.models import Booking, Notification, Organisation, Registration
+from companies.services import ProposalData, RegistrationData
+from sessions.models import SectoralTable
+from tests.factories import (
+    BookingFactory,
+    OpenEditionFactory,
+    OrganisationFactory,
+    RegistrationFactory,
+    SectoralTableFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def registration_data(tables, *, tax_id="00743110157", email="anna@example.org", language="it"):
+    return RegistrationData(
+        organisation_name="Officine Esempio S.p.A.",
+        organisation_kind="sme",
+        organisation_size="small",
+        country="IT",
+        tax_id=tax_id,
+        city="Prato",
+        first_name="Anna",
+        last_name="Rossi",
+        role="Export manager",
+        email=email,
+        phone="",
+        language=language,
+        interested_in_visits=True,
+        public_listing_consent=False,
+        proposals=[
+            ProposalData(
+                table=table,
+                proposal_kind="commercial_partners",
+                offers="Tessuti",
+                seeks="Distributori",
+                description="Cerchiamo distributori.",
+            )
+            for table in tables
+        ],
+    )
+
+
+def test_registration_submit_creates_a_pending_registration_that_holds_no_place(
+    django_capture_on_commit_callbacks,
+):
+    edition = OpenEditionFactory()
+    tables = SectoralTableFactory.create_batch(2, edition=edition, capacity=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registration, created = services.registration_submit(
+            edition=edition, data=registration_data(tables), submission_key=uuid.uuid4()
+        )
+
+    assert created
+    assert registration.status == Registration.Status.PENDING
+    assert registration.privacy_version == "1"
+    assert [b.status for b in registration.bookings.all()] == ["submitted", "submitted"]
+    assert set(SectoralTable.objects.values_list("accepted_count", flat=True)) == {0}
+    assert len(mail.outbox) == 1
+    assert "/registration/confirm/" in mail.outbox[0].body
+    assert mail.outbox[0].to == ["anna@example.org"]
+
+
+def test_registration_submit_twice_with_the_same_key_creates_one():
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+    key = uuid.uuid4()
+
+    first, _ = services.registration_submit(
+        edition=edition, data=registration_data([table]), submission_key=key
+    )
+    second, created = services.registration_submit(
+        edition=edition, data=registration_data([table]), submission_key=key
+    )
+
+    assert second == first
+    assert not created
+    assert Registration.objects.count() == 1
+
+
+def test_registration_submit_reuses_the_organisation_with_the_same_tax_identifier():
+    organisation = OrganisationFactory(country="IT", tax_id="00743110157", name="Nome storico")
+    edition = OpenEditionFactory()
+
+    registration, _ = services.registration_submit(
+        edition=edition,
+        data=registration_data([SectoralTableFactory(edition=edition)], tax_id="IT00743110157"),
+        submission_key=uuid.uuid4(),
+    )
+
+    assert registration.organisation == organisation
+    assert Organisation.objects.count() == 1
+
+
+def test_registration_submit_refuses_a_second_registration_of_the_organisation():
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+    services.registration_submit(
+        edition=edition, data=registration_data([table]), submission_key=uuid.uuid4()
+    )
+
+    with pytest.raises(ValidationError) as error:
+        services.registration_submit(
+            edition=edition,
+            data=registration_data([table], email="other@example.org"),
+            submission_key=uuid.uuid4(),
+        )
+
+    assert "tax_id" in error.value.message_dict
+    assert Registration.objects.count() == 1
+
+
+def test_registration_submit_outside_the_window_saves_nothing():
+    edition = OpenEditionFactory(
+        registration_opens_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
+        registration_closes_at=datetime.datetime(2020, 2, 1, tzinfo=datetime.UTC),
+    )
+
+    with pytest.raises(ValidationError):
+        services.registration_submit(
+            edition=edition,
+            data=registration_data([SectoralTableFactory(edition=edition)]),
+            submission_key=uuid.uuid4(),
+        )
+
+    assert not Registration.objects.exists()
+    assert not Organisation.objects.exists()
+
+
+def test_registration_confirm_accepts_up_to_capacity_then_queues():
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition, capacity=1)
+    first = BookingFactory(registration=RegistrationFactory(edition=edition), table=table)
+    second = BookingFactory(registration=RegistrationFactory(edition=edition), table=table)
+
+    services.registration_confirm(registration=first.registration)
+    services.registration_confirm(registration=second.registration)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    table.refresh_from_db()
+    assert (first.status, second.status) == ("accepted", "waiting")
+    assert table.accepted_count == 1
+    assert Booking.objects.waiting_positions([second]) == {second.pk: 1}
+
+
+def test_registration_confirm_with_staff_approval_takes_no_place():
+    edition = OpenEditionFactory(booking_mode="approval")
+    booking = BookingFactory(registration=RegistrationFactory(edition=edition))
+
+    services.registration_confirm(registration=booking.registration)
+
+    booking.refresh_from_db()
+    assert booking.status == "submitted"
+    assert booking.registration.status == "confirmed"
+
+
+def test_booking_cancel_promotes_the_first_on_the_waiting_list_and_tells_them(
+    django_capture_on_commit_callbacks,
+):
+    table = SectoralTableFactory(capacity=1, edition=OpenEditionFactory())
+    accepted = BookingFactory(table=table, registration__edition=table.edition)
+    services.booking_accept(booking=accepted, by=None)
+    first_waiting = BookingFactory(table=table, registration__edition=table.edition)
+    second_waiting = BookingFactory(table=table, registration__edition=table.edition)
+    for booking in (first_waiting, second_waiting):
+        services._booking_place(booking, by=None)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.booking_cancel(booking=accepted)
+
+    first_waiting.refresh_from_db()
+    second_waiting.refresh_from_db()
+    assert (first_waiting.status, second_waiting.status) == ("accepted", "waiting")
+    assert SectoralTable.objects.get(pk=table.pk).accepted_count == 1
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [first_waiting.registration.contact.email]
+
+
+def test_booking_reject_needs_a_reason_and_promotes():
+    table = SectoralTableFactory(capacity=1, edition=OpenEditionFactory())
+    accepted = BookingFactory(table=table, registration__edition=table.edition)
+    services.booking_accept(booking=accepted, by=None)
+    waiting = BookingFactory(table=table, registration__edition=table.edition)
+    services._booking_place(waiting, by=None)
+
+    with pytest.raises(services.BookingError):
+        services.booking_reject(booking=accepted, by=None, reason="  ")
+    services.booking_reject(booking=accepted, by=None, reason="Fuori tema")
+
+    accepted.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (accepted.status, accepted.rejection_reason) == ("rejected", "Fuori tema")
+    assert waiting.status == "accepted"
+
+
+def test_booking_accept_refuses_when_the_table_is_full():
+    table = SectoralTableFactory(capacity=1, edition=OpenEditionFactory(booking_mode="approval"))
+    first = BookingFactory(table=table, registration__edition=table.edition)
+    second = BookingFactory(table=table, registration__edition=table.edition)
+    services.booking_accept(booking=first, by=None)
+
+    with pytest.raises(services.BookingError, match="completo"):
+        services.booking_accept(booking=second, by=None)
+
+    assert SectoralTable.objects.get(pk=table.pk).accepted_count == 1
+
+
+def test_booking_move_to_waiting_frees_the_place_for_whoever_queued_first():
+    table = SectoralTableFactory(capacity=1, edition=OpenEditionFactory())
+    accepted = BookingFactory(table=table, registration__edition=table.edition)
+    services.booking_accept(booking=accepted, by=None)
+    queued = BookingFactory(table=table, registration__edition=table.edition)
+    services._booking_place(queued, by=None)
+
+    services.booking_move_to_waiting(booking=accepted, by=None)
+
+    accepted.refresh_from_db()
+    queued.refresh_from_db()
+    assert (accepted.status, queued.status) == ("waiting", "accepted")
+
+
+def test_registration_cancel_cancels_every_booking_and_frees_places():
+    table = SectoralTableFactory(capacity=2, edition=OpenEditionFactory())
+    booking = BookingFactory(table=table, registration__edition=table.edition)
+    services.booking_accept(booking=booking, by=None)
+
+    services.registration_cancel(registration=booking.registration)
+
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+    assert booking.registration.status == "cancelled"
+    assert SectoralTable.objects.get(pk=table.pk).accepted_count == 0
+
+
+def test_registrations_expire_after_the_configured_days(settings):
+    settings.REGISTRATION_CONFIRM_DAYS = 3
+    stale = BookingFactory(registration=RegistrationFactory())
+    Registration.objects.filter(pk=stale.registration.pk).update(
+        created_at=datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=4)
+    )
+    fresh = RegistrationFactory()
+
+    expired = services.registrations_expire()
+
+    assert expired == 1
+    stale.refresh_from_db()
+    assert stale.registration.status == "expired"
+    assert stale.status == "cancelled"
+    assert Registration.objects.get(pk=fresh.pk).status == "pending"
+
+
+def test_booking_update_proposal_only_while_the_window_is_open():
+    booking = BookingFactory()
+
+    services.booking_update_proposal(
+        booking=booking, proposal_kind="financing", offers="", seeks="Capitale", description="Nuovo"
+    )
+    booking.registration.edition.registration_closes_at = datetime.datetime.now(datetime.UTC)
+    booking.registration.edition.save()
+
+    with pytest.raises(services.BookingError):
+        services.booking_update_proposal(
+            booking=booking, proposal_kind="other", offers="", seeks="", description="Tardi"
+        )
+    booking.refresh_from_db()
+    assert (booking.proposal_kind, booking.description) == ("financing", "Nuovo")
+
+
+def test_notifications_in_the_registrants_language(django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_submit(
+            edition=edition,
+            data=registration_data([table], language="ru"),
+            submission_key=uuid.uuid4(),
+        )
+
+    assert "Подтвердите" in mail.outbox[0].subject or "подтвер" in mail.outbox[0].body.lower()
+    assert mail.outbox[0].alternatives[0][1] == "text/html"
+
+
+def test_failed_mail_is_kept_and_retried(django_capture_on_commit_callbacks, settings):
+    from companies.notifications import notifications_retry
+
+    settings.MAILERS = {"default": {"BACKEND": "tests.companies.failing_mail.Backend"}}
+    edition = OpenEditionFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration, _ = services.registration_submit(
+            edition=edition,
+            data=registration_data([SectoralTableFactory(edition=edition)]),
+            submission_key=uuid.uuid4(),
+        )
+    notification = Notification.objects.get()
+    assert notification.status == "failed"
+    assert Registration.objects.filter(pk=registration.pk).exists()
+
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    outcome = notifications_retry()
+
+    notification.refresh_from_db()
+    assert outcome["sent"] == 1
+    assert (notification.status, notification.attempts) == ("sent", 2)
+    assert len(mail.outbox) == 1
+
+
+# Concurrency -------------------------------------------------------------------------------
+
+
+def run_concurrently(count, function):
+    """Run `function(i)` in `count` threads started together; return results and errors."""
+    barrier = threading.Barrier(count)
+    errors = []
+
+    def worker(index):
+        try:
+            barrier.wait()
+            return function(index)
+        except Exception as error:  # noqa: BLE001 - collected and asserted on
+            errors.append(error)
+            return None
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        results = list(pool.map(worker, range(count)))
+    return results, errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_simultaneous_confirmations_never_oversell_a_table():
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition, capacity=20)
+    registrations = [
+        BookingFactory(registration=RegistrationFactory(edition=edition), table=table).registration
+        for _ in range(50)
+    ]
+
+    _results, errors = run_concurrently(
+        50, lambda i: services.registration_confirm(registration=registrations[i])
+    )
+
+    statuses = list(Booking.objects.filter(table=table).values_list("status", flat=True))
+    assert errors == []
+    assert statuses.count("accepted") == 20
+    assert statuses.count("waiting") == 30
+    assert len(statuses) == 50
+    assert SectoralTable.objects.get(pk=table.pk).accepted_count == 20
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ten_identical_simultaneous_submissions_create_one_registration():
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+    key = uuid.uuid4()
+
+    results, errors = run_concurrently(
+        10,
+        lambda i: services.registration_submit(
+            edition=edition, data=registration_data([table]), submission_key=key
+        ),
+    )
+
+    assert errors == []
+    assert Registration.objects.count() == 1
+    assert Booking.objects.count() == 1
+    assert {registration.pk for registration, _created in results} == {
+        Registration.objects.get().pk
+    }
+    assert sum(created for _registration, created in results) == 1
