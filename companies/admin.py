@@ -3,13 +3,19 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ExportActionMixin, ExportMixin, ImportExportMixin
+from import_export.admin import ExportActionMixin, ExportMixin, ImportExportMixin, ImportMixin
 from import_export.formats import base_formats
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from . import services
 from .models import Booking, Contact, District, Notification, Organisation, Registration
-from .resources import BookingExportResource, ContactResource, ExcelCSV, OrganisationResource
+from .resources import (
+    BookingExportResource,
+    ContactResource,
+    ExcelCSV,
+    OrganisationResource,
+    RegistrationImportResource,
+)
 
 AUDIT_FIELDS = ("created_at", "updated_at")
 
@@ -86,7 +92,8 @@ class BookingInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(ImportMixin, admin.ModelAdmin):
+    resource_classes = [RegistrationImportResource]
     list_display = (
         "organisation",
         "edition",

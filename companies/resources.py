@@ -1,10 +1,12 @@
 """Spreadsheet exports and imports for the registration desk (django-import-export)."""
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
-from .models import Booking, Contact, Organisation, normalise_tax_id
+from .models import Booking, Contact, Organisation, Registration, normalise_tax_id
 
 
 class ExcelCSV(base_formats.CSV):
@@ -135,3 +137,140 @@ class ContactResource(resources.ModelResource):
     def before_import_row(self, row, **kwargs):
         if row.get("email"):
             row["email"] = str(row["email"]).strip().lower()
+
+
+class RegistrationImportResource(resources.ModelResource):
+    """Participant lists sent by partner institutions: one row per organisation and table.
+
+    Columns: edition (slug), table (title), organisation, kind, country, tax_id, city,
+    first_name, last_name, email, phone, language, proposal_kind, description, offers, seeks.
+    Each row goes through `registration_import`, which finds existing records again, so
+    re-importing the same file creates no duplicates.
+    """
+
+    COLUMNS = (
+        "edition",
+        "table",
+        "organisation",
+        "kind",
+        "country",
+        "tax_id",
+        "city",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "language",
+        "proposal_kind",
+        "description",
+        "offers",
+        "seeks",
+    )
+
+    class Meta:
+        model = Booking
+        fields = ()
+        use_transactions = True
+
+    def get_import_fields(self, selected_fields=None):
+        return []
+
+    def get_diff_headers(self):
+        return list(self.COLUMNS)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        from django.utils.html import escape
+        from import_export.results import RowResult
+
+        result = self.get_row_result_class()()
+        # The preview shows what each row says.
+        result.diff = [escape(str(row.get(name) or "")) for name in self.COLUMNS]
+        result.row_values = dict(row)
+        try:
+            registration, created = self._import(row)
+        except ValidationError as error:
+            result.import_type = RowResult.IMPORT_TYPE_INVALID
+            result.validation_error = error
+            return result
+        result.import_type = RowResult.IMPORT_TYPE_NEW if created else RowResult.IMPORT_TYPE_UPDATE
+        result.object_repr = str(registration)
+        result.object_id = registration.pk
+        result.instance = registration  # the admin's history entry names the registration
+        return result
+
+    def _import(self, row):
+        from django.core.exceptions import ValidationError as DjangoValidationError
+        from django.db.models import Q
+
+        from sessions.models import Edition, SectoralTable
+
+        from .forms import CONTROL_CHARACTERS
+        from .services import ProposalData, RegistrationData, registration_import
+
+        values = {name: str(row.get(name) or "").strip() for name in self.COLUMNS}
+        errors = {}
+        for name, value in values.items():
+            if CONTROL_CHARACTERS.search(value):
+                errors[name] = _("Remove the invisible control characters from this text.")
+        edition = Edition.objects.filter(slug=values["edition"]).first()
+        if edition is None:
+            errors["edition"] = _("No edition has this identifier.")
+        table = (
+            SectoralTable.objects.filter(edition=edition)
+            .filter(
+                Q(title_it__iexact=values["table"])
+                | Q(title_ru__iexact=values["table"])
+                | Q(title_en__iexact=values["table"])
+            )
+            .first()
+            if edition
+            else None
+        )
+        if edition and table is None:
+            errors["table"] = _("This edition has no table with this title.")
+        for name in ("organisation", "country", "tax_id", "email", "first_name", "last_name"):
+            if not values[name]:
+                errors[name] = _("This field is required.")
+        if values["proposal_kind"] not in Booking.ProposalKind.values:
+            errors["proposal_kind"] = _("Unknown kind of proposal.")
+        if values["kind"] not in Organisation.Kind.values:
+            errors["kind"] = _("Unknown kind of organisation.")
+        if errors:
+            raise ValidationError(errors)
+        before = Registration.objects.filter(edition=edition).count()
+        try:
+            registration = registration_import(
+                edition=edition,
+                data=RegistrationData(
+                    organisation_name=values["organisation"],
+                    organisation_kind=values["kind"],
+                    organisation_size="",
+                    country=values["country"].upper(),
+                    tax_id=values["tax_id"],
+                    city=values["city"],
+                    first_name=values["first_name"],
+                    last_name=values["last_name"],
+                    role="",
+                    email=values["email"],
+                    phone=values["phone"],
+                    language=values["language"]
+                    if values["language"] in ("it", "ru", "en")
+                    else "it",
+                    interested_in_visits=False,
+                    public_listing_consent=False,
+                    proposals=[
+                        ProposalData(
+                            table=table,
+                            proposal_kind=values["proposal_kind"],
+                            offers=values["offers"],
+                            seeks=values["seeks"],
+                            description=values["description"],
+                        )
+                    ],
+                ),
+            )
+        except DjangoValidationError as error:
+            raise ValidationError(
+                error.message_dict if hasattr(error, "error_dict") else {"tax_id": error.messages}
+            ) from None
+        return registration, Registration.objects.filter(edition=edition).count() > before

@@ -394,3 +394,70 @@ def registrations_expire(*, now=None) -> int:
     return Registration.objects.filter(pk__in=ids).update(
         status=Registration.Status.EXPIRED, updated_at=now
     )
+
+
+@transaction.atomic
+def registration_import(*, edition: Edition, data: RegistrationData) -> Registration:
+    """Record a registration from a partner's spreadsheet, imported by staff.
+
+    The organisation (country and tax identifier), its contact (e-mail) and its active
+    registration for the edition are found again when they exist, so importing the same file
+    twice changes nothing. Imported registrations are confirmed: staff vouch for them.
+    """
+    organisation = _organisation_find_or_create(data)
+    contact, _created = Contact.objects.update_or_create(
+        organisation=organisation,
+        email=data.email.strip().lower(),
+        defaults={
+            "first_name": data.first_name,
+            "last_name": data.last_name,
+            "role": data.role,
+            "phone": data.phone,
+            "preferred_language": data.language,
+        },
+    )
+    registration = Registration.objects.filter(
+        edition=edition, organisation=organisation, status__in=Registration.ACTIVE
+    ).first()
+    if registration is None:
+        now = timezone.now()
+        registration = Registration.objects.create(
+            submission_key=uuid.uuid4(),
+            edition=edition,
+            organisation=organisation,
+            contact=contact,
+            status=Registration.Status.CONFIRMED,
+            confirmed_at=now,
+            language=data.language,
+            interested_in_visits=data.interested_in_visits,
+            public_listing_consent=data.public_listing_consent,
+            privacy_accepted_at=now,
+            privacy_version=IMPORTED_PRIVACY_VERSION,
+        )
+    for proposal in data.proposals:
+        booking = registration.bookings.filter(
+            table=proposal.table, status__in=Booking.ACTIVE
+        ).first()
+        if booking is None:
+            booking = Booking.objects.create(
+                registration=registration,
+                table=proposal.table,
+                organisation=organisation,
+                proposal_kind=proposal.proposal_kind,
+                offers=proposal.offers,
+                seeks=proposal.seeks,
+                description=proposal.description,
+            )
+            if edition.booking_mode == BookingMode.AUTOMATIC:
+                _booking_place(booking, by=None)
+        else:
+            for name in ("proposal_kind", "offers", "seeks", "description"):
+                setattr(booking, name, getattr(proposal, name))
+            booking.save(
+                update_fields=["proposal_kind", "offers", "seeks", "description", "updated_at"]
+            )
+    return registration
+
+
+# Recorded instead of a notice version when staff import a registration from a spreadsheet.
+IMPORTED_PRIVACY_VERSION = "imported"

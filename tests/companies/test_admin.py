@@ -204,3 +204,53 @@ def test_contact_import_attaches_to_the_organisation_by_tax_identifier(staff_cli
     confirm_import(staff_client, url, import_file(staff_client, url, csv_text))
 
     assert list(Contact.objects.values_list("email", flat=True)) == ["anna@example.org"]
+
+
+REGISTRATION_CSV = (
+    "edition,table,organisation,kind,country,tax_id,city,first_name,last_name,email,phone,"
+    "language,proposal_kind,description,offers,seeks\n"
+    "{slug},Meccanica,Officine Esempio S.p.A.,sme,IT,00743110157,Prato,Anna,Rossi,"
+    "anna@example.org,,it,commercial_partners,Cerchiamo distributori,Macchine,Partner\n"
+    "{slug},Meccanica,ООО Пример,sme,RU,7707083893,Казань,Иван,Петров,"
+    "ivan@example.ru,,ru,direct_investment,Инвестиции,,\n"
+)
+
+
+def test_registration_import_previews_then_creates_confirmed_registrations_once(staff_client):
+    edition = OpenEditionFactory(slug="xl-kazan")
+    table = SectoralTableFactory(edition=edition, title_it="Meccanica", capacity=1)
+    url = "admin:companies_registration_import"
+    csv_text = REGISTRATION_CSV.format(slug=edition.slug)
+
+    preview = import_file(staff_client, url, csv_text)
+    assert "Officine Esempio" in preview.content.decode()
+    assert not Organisation.objects.exists()  # the preview saves nothing
+    confirm_import(staff_client, url, preview)
+    confirm_import(staff_client, url, import_file(staff_client, url, csv_text))
+
+    bookings = Booking.objects.filter(table=table).order_by("pk")
+    assert [b.status for b in bookings] == ["accepted", "waiting"]
+    assert Organisation.objects.count() == 2
+    assert Contact.objects.count() == 2
+    assert {b.registration.status for b in bookings} == {"confirmed"}
+    assert SectoralTable.objects.get(pk=table.pk).accepted_count == 1
+
+
+def test_registration_import_reports_each_bad_row(staff_client):
+    edition = OpenEditionFactory(slug="xl-kazan")
+    SectoralTableFactory(edition=edition, title_it="Meccanica")
+    csv_text = (
+        "edition,table,organisation,kind,country,tax_id,city,first_name,last_name,email,phone,"
+        "language,proposal_kind,description,offers,seeks\n"
+        "nessuna,Meccanica,A,sme,IT,00743110157,,Anna,Rossi,a@example.org,,it,financing,x,,\n"
+        "xl-kazan,Moda,B,sme,IT,00743110157,,Anna,Rossi,a@example.org,,it,financing,x,,\n"
+        "xl-kazan,Meccanica,C,sme,IT,12345678901,,Anna,Rossi,a@example.org,,it,financing,x,,\n"
+    )
+
+    preview = import_file(staff_client, "admin:companies_registration_import", csv_text)
+
+    content = preview.content.decode()
+    assert "Nessuna edizione ha questo identificativo." in content or "No edition" in content
+    assert "Moda" in content
+    assert "12345678901" in content
+    assert not Organisation.objects.exists()
