@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Agreement, AgreementParty
+from .models import Agreement, AgreementParty, Outcome, WorkProgrammeAction
 
 
 @register(Agreement)
@@ -11,3 +11,13 @@ class AgreementTranslation(TranslationOptions):
 @register(AgreementParty)
 class AgreementPartyTranslation(TranslationOptions):
     fields = ("signatory_title",)
+
+
+@register(Outcome)
+class OutcomeTranslation(TranslationOptions):
+    fields = ("description",)
+
+
+@register(WorkProgrammeAction)
+class WorkProgrammeActionTranslation(TranslationOptions):
+    fields = ("title", "description")

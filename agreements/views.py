@@ -1,8 +1,10 @@
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from .filters import AgreementFilter
-from .models import Agreement
+from .models import Agreement, AgreementDocument
 
 
 class AgreementListView(FilterView):
@@ -23,3 +25,31 @@ class AgreementDetailView(DetailView):
 
     def get_queryset(self):
         return Agreement.objects.public().for_detail()
+
+
+def document_response(document) -> FileResponse:
+    """The PDF as a download with a safe name; browsers must not guess another type."""
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.download_name(),
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store" if not document.is_public else "public, max-age=3600"
+    return response
+
+
+def document_download(request, slug, language):
+    """A public agreement's public document; anything else is simply not found."""
+    document = get_object_or_404(
+        AgreementDocument.objects.select_related("agreement"),
+        agreement__slug=slug,
+        agreement__visibility=Agreement.Visibility.PUBLIC,
+        language=language,
+        is_public=True,
+    )
+    try:
+        return document_response(document)
+    except FileNotFoundError:
+        raise Http404 from None

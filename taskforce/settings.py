@@ -273,3 +273,11 @@ REGISTRATION_MANAGE_DAYS = env_int("REGISTRATION_MANAGE_DAYS", default=365, mini
 REGISTRATION_RATE_LIMIT = env_int("REGISTRATION_RATE_LIMIT", default=20, minimum=1)
 # The version of the privacy notice (templates/pages/privacy.*.html) that registrants accept.
 PRIVACY_NOTICE_VERSION = "1"
+
+# Agreements' documents ----------------------------------------------------------------------
+# PDFs are stored here, outside STATIC_ROOT and MEDIA_ROOT, and served only by views that
+# check permissions.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+AGREEMENT_DOCUMENT_MAX_BYTES = env_int(
+    "AGREEMENT_DOCUMENT_MAX_MB", default=20, minimum=1
+) * 1024 * 1024

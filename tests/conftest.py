@@ -37,3 +37,9 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Uploaded documents go to a temporary folder, never into the project."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"

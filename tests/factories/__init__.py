@@ -1,4 +1,11 @@
-from .agreements import AgreementFactory, AgreementPartyFactory, AgreementSourceFactory
+from .agreements import (
+    AgreementDocumentFactory,
+    AgreementFactory,
+    AgreementPartyFactory,
+    AgreementSourceFactory,
+    OutcomeFactory,
+    WorkProgrammeActionFactory,
+)
 from .companies import (
     BookingFactory,
     ConfirmedRegistrationFactory,
@@ -22,6 +29,9 @@ from .sessions import (
 )
 
 __all__ = [
+    "AgreementDocumentFactory",
+    "OutcomeFactory",
+    "WorkProgrammeActionFactory",
     "BookingFactory",
     "ConfirmedRegistrationFactory",
     "OpenEditionFactory",

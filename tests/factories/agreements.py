@@ -2,7 +2,16 @@ import datetime
 
 import factory
 
-from agreements.models import Agreement, AgreementParty, AgreementSource
+from django.core.files.base import ContentFile
+
+from agreements.models import (
+    Agreement,
+    AgreementDocument,
+    AgreementParty,
+    AgreementSource,
+    Outcome,
+    WorkProgrammeAction,
+)
 
 from .companies import OrganisationFactory
 from .sessions import EditionFactory
@@ -43,3 +52,57 @@ class AgreementSourceFactory(factory.django.DjangoModelFactory):
     agreement = factory.SubFactory(AgreementFactory)
     url = factory.Sequence(lambda n: f"https://example.org/agreements/{n}")
     publisher = "Example Registry"
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A real PDF made with pypdf, for upload tests."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+class AgreementDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgreementDocument
+
+    agreement = factory.SubFactory(AgreementFactory)
+    language = "it"
+    file = factory.LazyFunction(lambda: ContentFile(pdf_bytes(), name="testo.pdf"))
+    size = factory.LazyAttribute(lambda o: len(pdf_bytes()))
+    pages = 1
+    is_public = True
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outcome
+
+    agreement = factory.SubFactory(AgreementFactory)
+    date = datetime.date(2031, 3, 1)
+    kind = Outcome.Kind.INVESTMENT_ANNOUNCED
+    amount = 1500000
+    currency = "EUR"
+    description_it = "Investimento annunciato in un nuovo stabilimento."
+    is_public = True
+
+
+class WorkProgrammeActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkProgrammeAction
+
+    agreement = factory.SubFactory(
+        AgreementFactory,
+        kind=Agreement.Kind.WORK_PROGRAMME,
+        period_start=datetime.date(2031, 1, 1),
+        period_end=datetime.date(2033, 12, 31),
+    )
+    year = 2031
+    title_it = "Missione di sistema"
+    progress = WorkProgrammeAction.Progress.IN_PROGRESS

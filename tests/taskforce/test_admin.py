@@ -22,6 +22,9 @@ FACTORIES = {
     "companies.contact": factories.ContactFactory,
     "companies.district": factories.DistrictFactory,
     "agreements.agreement": factories.AgreementFactory,
+    "agreements.agreementdocument": factories.AgreementDocumentFactory,
+    "agreements.outcome": factories.OutcomeFactory,
+    "agreements.workprogrammeaction": factories.WorkProgrammeActionFactory,
     "companies.registration": factories.RegistrationFactory,
     "companies.booking": factories.BookingFactory,
     "companies.notification": lambda: Notification.objects.create(

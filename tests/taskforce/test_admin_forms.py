@@ -229,7 +229,8 @@ def test_staff_creates_an_agreement_with_parties(staff_client):
         "evidence": "public",
     }
     data.update(inline_management("parties", total=2))
-    data.update(inline_management("sources"))
+    for prefix in ("sources", "documents", "relations", "outcomes", "transitions"):
+        data.update(inline_management(prefix))
     data.update(
         {
             "parties-0-organisation": str(italian.pk),
