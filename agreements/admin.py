@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -99,6 +99,16 @@ class AgreementDocumentInline(SignedLockMixin, admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return admin.TabularInline.has_add_permission(self, request, obj)
 
+    def get_fields(self, request, obj=None):
+        if self._locked(obj):  # stored files are shown through the download link only
+            return ("language", "is_public", "pages", "size", "download")
+        return self.fields
+
+    def get_readonly_fields(self, request, obj=None):
+        if self._locked(obj):
+            return ("language", "is_public", "pages", "size", "download")
+        return self.readonly_fields
+
     @admin.display(description=_("download"))
     def download(self, obj):
         if not obj.pk:
@@ -123,7 +133,16 @@ class AgreementRelationInline(admin.TabularInline):
 class OutcomeInline(TranslationTabularInline):
     model = Outcome
     extra = 0
-    fields = ("date", "kind", "amount", "currency", "jobs", "description", "evidence_url", "is_public")
+    fields = (
+        "date",
+        "kind",
+        "amount",
+        "currency",
+        "jobs",
+        "description",
+        "evidence_url",
+        "is_public",
+    )
 
 
 class WorkProgrammeActionInline(TranslationTabularInline):
@@ -146,7 +165,9 @@ class TransitionInline(admin.TabularInline):
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(label=_("New status"), choices=Agreement.Status.choices)
     on = forms.DateField(label=_("Date"), initial=timezone.localdate)
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 @admin.register(Agreement)
@@ -209,12 +230,20 @@ class AgreementAdmin(TabbedTranslationAdmin):
         return fields
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {} if obj is not None and obj.is_signed else super().get_prepopulated_fields(request, obj)
+        return (
+            {}
+            if obj is not None and obj.is_signed
+            else super().get_prepopulated_fields(request, obj)
+        )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            _party_count=Count("parties", distinct=True),
-            _document_count=Count("documents", distinct=True),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _party_count=Count("parties", distinct=True),
+                _document_count=Count("documents", distinct=True),
+            )
         )
 
     @admin.display(description=_("date signed"), ordering="date_signed")
@@ -248,7 +277,10 @@ class AgreementAdmin(TabbedTranslationAdmin):
                     self.message_user(
                         request,
                         _("%(agreement)s is now “%(status)s”.")
-                        % {"agreement": agreement, "status": Agreement.Status(form.cleaned_data["to"]).label},
+                        % {
+                            "agreement": agreement,
+                            "status": Agreement.Status(form.cleaned_data["to"]).label,
+                        },
                         messages.SUCCESS,
                     )
             return None
@@ -361,5 +393,3 @@ class WorkProgrammeActionAdmin(TabbedTranslationAdmin):
     list_select_related = ("agreement",)
     search_fields = ("title_it", "title_ru", "title_en")
     autocomplete_fields = ("agreement",)
-
-

@@ -23,6 +23,7 @@ from taskforce.models import (
 
 from .querysets import AgreementQuerySet
 
+
 # Documents live outside the static and media roots and are served only through views that
 # check who is asking (never a guessable public URL).
 class PrivateDocumentStorage(FileSystemStorage):
@@ -281,7 +282,9 @@ class AgreementDocument(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["agreement", "language"],
                 name="one_document_per_language",
-                violation_error_message=_("This agreement already has a document in this language."),
+                violation_error_message=_(
+                    "This agreement already has a document in this language."
+                ),
             ),
         ]
 
@@ -292,7 +295,8 @@ class AgreementDocument(TimeStampedModel):
         """A safe file name for Content-Disposition: ASCII slug of the title + language."""
         from django.utils.text import slugify
 
-        return f"{slugify(self.agreement.title_it or self.agreement.slug)[:80] or 'document'}-{self.language}.pdf"
+        stem = slugify(self.agreement.title_it or self.agreement.slug)[:80] or "document"
+        return f"{stem}-{self.language}.pdf"
 
     def get_absolute_url(self):
         return reverse(
@@ -461,6 +465,10 @@ class WorkProgrammeAction(TimeStampedModel):
         programme = self.agreement if self.agreement_id else None
         if programme and programme.kind != Agreement.Kind.WORK_PROGRAMME:
             raise ValidationError({"agreement": _("Actions belong to work programmes only.")})
-        if programme and programme.period_start and programme.period_end:
-            if not programme.period_start.year <= self.year <= programme.period_end.year:
-                raise ValidationError({"year": _("The year is outside the programme's period.")})
+        if (
+            programme
+            and programme.period_start
+            and programme.period_end
+            and not programme.period_start.year <= self.year <= programme.period_end.year
+        ):
+            raise ValidationError({"year": _("The year is outside the programme's period.")})

@@ -37,8 +37,9 @@ class AgreementQuerySet(models.QuerySet):
             ),
             Prefetch(
                 "relations",
-                queryset=AgreementRelation.objects.filter(target__visibility="public")
-                .select_related("target"),
+                queryset=AgreementRelation.objects.filter(
+                    target__visibility="public"
+                ).select_related("target"),
                 to_attr="public_relations",
             ),
             "actions",

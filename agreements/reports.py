@@ -41,19 +41,21 @@ def agreement_report(*, edition=None, year=None) -> dict:
     for kind in Agreement.Kind:
         counts = [by_kind_status[(kind.value, status.value)] for status in statuses]
         if any(counts):
-            rows.append({"label": kind.label, "counts": counts, "total": sum(counts)})
+            rows.append({"label": str(kind.label), "counts": counts, "total": sum(counts)})
 
     amounts = defaultdict(lambda: defaultdict(Decimal))
     outcome_counts = Counter()
     jobs = Counter()
-    for kind, amount, currency, job_count in outcomes.values_list("kind", "amount", "currency", "jobs"):
+    for kind, amount, currency, job_count in outcomes.values_list(
+        "kind", "amount", "currency", "jobs"
+    ):
         outcome_counts[kind] += 1
         if amount is not None:
             amounts[kind][currency] += amount
         jobs[kind] += job_count or 0
     outcome_rows = [
         {
-            "label": kind.label,
+            "label": str(kind.label),
             "count": outcome_counts[kind.value],
             "eur": amounts[kind.value].get("EUR", Decimal(0)),
             "rub": amounts[kind.value].get("RUB", Decimal(0)),
@@ -65,7 +67,7 @@ def agreement_report(*, edition=None, year=None) -> dict:
     return {
         "edition": edition,
         "year": year,
-        "statuses": [status.label for status in statuses],
+        "statuses": [str(status.label) for status in statuses],
         "rows": rows,
         "total": sum(row["total"] for row in rows),
         "outcomes": outcome_rows,

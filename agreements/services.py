@@ -57,6 +57,7 @@ def agreement_document_attach(
 ) -> AgreementDocument:
     """Store the PDF of one authentic language, replacing an earlier one while still a draft."""
     pages = pdf_validate(upload)
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     existing = AgreementDocument.objects.filter(agreement=agreement, language=language).first()
     if existing and agreement.is_signed:
         raise ValidationError(

@@ -36,7 +36,9 @@ def document_response(document) -> FileResponse:
         content_type="application/pdf",
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store" if not document.is_public else "public, max-age=3600"
+    response["Cache-Control"] = (
+        "private, no-store" if not document.is_public else "public, max-age=3600"
+    )
     return response
 
 

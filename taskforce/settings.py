@@ -278,6 +278,6 @@ PRIVACY_NOTICE_VERSION = "1"
 # PDFs are stored here, outside STATIC_ROOT and MEDIA_ROOT, and served only by views that
 # check permissions.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
-AGREEMENT_DOCUMENT_MAX_BYTES = env_int(
-    "AGREEMENT_DOCUMENT_MAX_MB", default=20, minimum=1
-) * 1024 * 1024
+AGREEMENT_DOCUMENT_MAX_BYTES = (
+    env_int("AGREEMENT_DOCUMENT_MAX_MB", default=20, minimum=1) * 1024 * 1024
+)

@@ -110,3 +110,35 @@ def test_agreement_detail_query_count_is_flat(client, django_assert_num_queries,
         response = client.get(agreement.get_absolute_url())
 
     assert response.content.decode().count("Firmato da") == count
+
+
+def test_public_document_downloads_with_a_safe_name(client):
+    from tests.factories import AgreementDocumentFactory
+
+    document = AgreementDocumentFactory(agreement__title_it="Protocollo d'intesa «Bari»")
+
+    response = client.get(document.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="protocollo-dintesa-bari-{document.language}.pdf"'
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_agreement_detail_shows_public_documents_and_outcomes_only(client):
+    from tests.factories import AgreementDocumentFactory, OutcomeFactory
+
+    agreement = AgreementFactory()
+    AgreementDocumentFactory(agreement=agreement, language="it")
+    AgreementDocumentFactory(agreement=agreement, language="ru", is_public=False)
+    OutcomeFactory(agreement=agreement, description_it="Stabilimento annunciato")
+    OutcomeFactory(agreement=agreement, description_it="Cifra riservata", is_public=False)
+
+    content = client.get(agreement.get_absolute_url()).content.decode()
+
+    assert f'href="/it/agreements/{agreement.slug}/documents/it.pdf"' in content
+    assert "documents/ru.pdf" not in content
+    assert "Stabilimento annunciato" in content
+    assert "Cifra riservata" not in content
+    assert client.get(f"/it/agreements/{agreement.slug}/documents/ru.pdf").status_code == 404

@@ -1,7 +1,6 @@
 import datetime
 
 import factory
-
 from django.core.files.base import ContentFile
 
 from agreements.models import (
