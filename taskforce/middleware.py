@@ -21,3 +21,29 @@ class AdminLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+class SessionLifetimeMiddleware:
+    """End a logged-in session SESSION_MAX_AGE seconds after login, however active it is.
+
+    The idle timeout is Django's own (SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST).
+    """
+
+    KEY = "_session_started_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        from django.contrib.auth import logout
+
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            started = request.session.get(self.KEY)
+            now = int(time.time())
+            if started is None:
+                request.session[self.KEY] = now
+            elif now - started > settings.SESSION_MAX_AGE:
+                logout(request)
+        return self.get_response(request)
