@@ -1,0 +1,112 @@
+"""Staff roles: who can see and change what in the back office."""
+
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+
+from companies.roles import DESK, EDITORS, VIEWERS
+from tests.taskforce.test_admin import FACTORIES
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_MODELS = [
+    "tf_sessions.edition",
+    "tf_sessions.sectoraltable",
+    "tf_sessions.companyvisit",
+    "companies.organisation",
+    "agreements.agreement",
+]
+
+
+@pytest.fixture
+def staff(django_user_model):
+    def make(role=None):
+        user = django_user_model.objects.create_user(
+            f"user-{role or 'none'}", password="x" * 12, is_staff=True
+        )
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+def urls(label, obj):
+    app, model = label.split(".")
+    return (
+        reverse(f"admin:{app}_{model}_changelist"),
+        reverse(f"admin:{app}_{model}_change", args=[obj.pk]),
+    )
+
+
+def test_roles_exist_after_migrations():
+    assert set(Group.objects.values_list("name", flat=True)) >= {EDITORS, DESK, VIEWERS}
+
+
+@pytest.mark.parametrize("label", CONTENT_MODELS)
+def test_anonymous_is_sent_to_login(client, label):
+    changelist, _change = urls(label, FACTORIES[label]())
+
+    response = client.get(changelist)
+
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("label", CONTENT_MODELS)
+def test_staff_without_a_role_is_refused(client, staff, label):
+    changelist, _change = urls(label, FACTORIES[label]())
+    client.force_login(staff())
+
+    assert client.get(changelist).status_code == 403
+
+
+@pytest.mark.parametrize("label", CONTENT_MODELS)
+def test_viewer_can_read_but_not_change(client, staff, label):
+    obj = FACTORIES[label]()
+    changelist, change = urls(label, obj)
+    client.force_login(staff(VIEWERS))
+
+    page = client.get(change)
+
+    assert client.get(changelist).status_code == 200
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
+    assert client.post(change, {}).status_code == 403
+
+
+@pytest.mark.parametrize("label", CONTENT_MODELS)
+def test_editor_can_change(client, staff, label):
+    obj = FACTORIES[label]()
+    _changelist, change = urls(label, obj)
+    client.force_login(staff(EDITORS))
+
+    page = client.get(change)
+
+    assert 'name="_save"' in page.content.decode()
+
+
+def test_registration_desk_processes_bookings_but_cannot_edit_editions(client, staff):
+    booking = FACTORIES["companies.booking"]()
+    edition = booking.registration.edition
+    client.force_login(staff(DESK))
+
+    bookings = client.get(reverse("admin:companies_booking_changelist"))
+    edition_page = client.get(reverse("admin:tf_sessions_edition_change", args=[edition.pk]))
+
+    assert bookings.status_code == 200
+    assert 'value="accept"' in bookings.content.decode()
+    assert 'name="_save"' not in edition_page.content.decode()
+
+
+def test_create_staff_user_command_puts_the_user_in_the_role(django_user_model):
+    with mock.patch("getpass.getpass", return_value="a-long-and-unusual-passphrase"):
+        call_command("create_staff_user", "mrossi", "m.rossi@example.gov.it", "desk")
+
+    user = django_user_model.objects.get(username="mrossi")
+    assert user.is_staff and not user.is_superuser
+    assert list(user.groups.values_list("name", flat=True)) == [DESK]
+    assert user.check_password("a-long-and-unusual-passphrase")
