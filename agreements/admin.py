@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import reports, services
 from .documents import pdf_validate
@@ -171,7 +172,7 @@ class TransitionForm(forms.Form):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(TabbedTranslationAdmin):
+class AgreementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "kind",

@@ -6,3 +6,11 @@ class AgreementsConfig(AppConfig):
     name = "agreements"
     verbose_name = _("Agreements")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from simple_history import register
+
+        from .models import Agreement
+
+        # After modeltranslation added its columns (see SessionsConfig.ready).
+        register(Agreement, app="agreements")

@@ -21,7 +21,7 @@ class AgreementFilter(PortalFilterSet):
     )
     sector = django_filters.ModelChoiceFilter(
         field_name="sectors",
-        queryset=Sector.objects.filter(agreements__visibility="public").distinct(),
+        queryset=lambda request: Sector.objects.filter(agreements__visibility="public").distinct(),
         label=_("Sector"),
         empty_label=_("Any sector"),
         distinct=True,

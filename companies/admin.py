@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ExportMixin, ImportExportMixin, ImportMixin
 from import_export.formats import base_formats
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .models import Booking, Contact, District, Notification, Organisation, Registration
@@ -49,7 +50,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
+class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [OrganisationResource]
     list_display = ("name", "kind", "size", "country", "region", "city", "tax_id", "contact_count")
     list_filter = ("kind", "size", "country", "sectors", "region")
@@ -69,7 +70,7 @@ class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(ImportExportMixin, admin.ModelAdmin):
+class ContactAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ContactResource]
     list_display = ("__str__", "organisation", "role", "email", "phone", "preferred_language")
     list_filter = ("preferred_language", "organisation__country")
@@ -92,7 +93,7 @@ class BookingInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ImportMixin, admin.ModelAdmin):
+class RegistrationAdmin(ImportMixin, SimpleHistoryAdmin):
     resource_classes = [RegistrationImportResource]
     list_display = (
         "organisation",
@@ -148,7 +149,7 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Booking)
-class BookingAdmin(ExportActionMixin, ExportMixin, admin.ModelAdmin):
+class BookingAdmin(ExportActionMixin, ExportMixin, SimpleHistoryAdmin):
     resource_classes = [BookingExportResource]
     list_display = (
         "organisation",

@@ -6,3 +6,12 @@ class CompaniesConfig(AppConfig):
     name = "companies"
     verbose_name = _("Organisations and districts")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from simple_history import register
+
+        from .models import Booking, Contact, Organisation, Registration
+
+        # After modeltranslation added its columns (see SessionsConfig.ready).
+        for model in (Organisation, Contact, Registration, Booking):
+            register(model, app="companies")

@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     AgendaItem,
@@ -114,7 +115,7 @@ class CompanyVisitInline(TranslationTabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(TabbedTranslationAdmin):
+class EditionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "__str__",
         "number",
@@ -191,7 +192,7 @@ class EditionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(SectoralTable)
-class SectoralTableAdmin(TabbedTranslationAdmin):
+class SectoralTableAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "edition", "sector", "occupancy", "participants_link", "place")
     list_filter = ("sector", "edition__country", "edition")
     list_select_related = ("edition", "sector")
@@ -255,7 +256,7 @@ class AgendaItemAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(CompanyVisit)
-class CompanyVisitAdmin(TabbedTranslationAdmin):
+class CompanyVisitAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("host", "edition", "district", "sector", "date", "place")
     list_filter = ("sector", "edition__country", "edition")
     list_select_related = ("host", "edition", "district", "sector")

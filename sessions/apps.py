@@ -10,6 +10,15 @@ class SessionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from simple_history import register
+
+        from .models import CompanyVisit, Edition, SectoralTable
+
+        # Registered here, after modeltranslation added the it/ru/en columns, so that the
+        # history keeps every language.
+        for model in (Edition, SectoralTable, CompanyVisit):
+            register(model, app="sessions")
+
         from django.core.cache import cache
         from django.db.models.signals import post_delete, post_save
 

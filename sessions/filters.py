@@ -57,7 +57,7 @@ class EditionFilter(PortalFilterSet):
     )
     sector = django_filters.ModelChoiceFilter(
         field_name="sectors",
-        queryset=Sector.objects.filter(editions__is_published=True).distinct(),
+        queryset=lambda request: Sector.objects.filter(editions__is_published=True).distinct(),
         label=_("Sector"),
         empty_label=_("Any sector"),
         distinct=True,
@@ -76,18 +76,22 @@ class EditionFilter(PortalFilterSet):
 
 class CompanyVisitFilter(PortalFilterSet):
     sector = django_filters.ModelChoiceFilter(
-        queryset=Sector.objects.filter(visits__isnull=False).distinct(),
+        queryset=lambda request: Sector.objects.filter(visits__isnull=False).distinct(),
         label=_("Sector"),
         empty_label=_("Any sector"),
     )
     region = django_filters.ModelChoiceFilter(
         field_name="edition__region",
-        queryset=Region.objects.filter(editions__visits__isnull=False).distinct(),
+        queryset=lambda request: Region.objects.filter(editions__visits__isnull=False).distinct(),
         label=_("Host region"),
         empty_label=_("Any region"),
     )
     edition = django_filters.ModelChoiceFilter(
-        queryset=Edition.objects.published().filter(visits__isnull=False).distinct().newest_first(),
+        # Querysets are built per request: building them at import time would bind model
+        # columns before simple-history copies the models' fields (see SessionsConfig.ready).
+        queryset=lambda request: (
+            Edition.objects.published().filter(visits__isnull=False).distinct().newest_first()
+        ),
         label=_("Edition"),
         empty_label=_("Any edition"),
         field_name="edition",
