@@ -72,6 +72,50 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TabbedTranslation
 @admin.register(Contact)
 class ContactAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ContactResource]
+    actions = ["export_personal_data", "erase_personal_data"]
+
+    @admin.action(description=_("Export the person's data (JSON, GDPR)"), permissions=["view"])
+    def export_personal_data(self, request, queryset):
+        import json
+
+        from django.http import HttpResponse
+
+        from .privacy import contact_export
+
+        data = [contact_export(contact=contact) for contact in queryset]
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+        return response
+
+    @admin.action(description=_("Erase the person (anonymise, GDPR)"), permissions=["change"])
+    def erase_personal_data(self, request, queryset):
+        from .privacy import contact_erase
+
+        if request.POST.get("confirm") != "yes":
+            return render(
+                request,
+                "admin/companies/contact/erase.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Erase personal data"),
+                    "contacts": queryset,
+                    "opts": self.model._meta,
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        for contact in queryset:
+            contact_erase(contact=contact)
+        self.message_user(
+            request,
+            _("%(count)s person(s) erased: their organisations and bookings are kept.")
+            % {"count": queryset.count()},
+            messages.SUCCESS,
+        )
+        return None
+
     list_display = ("__str__", "organisation", "role", "email", "phone", "preferred_language")
     list_filter = ("preferred_language", "organisation__country")
     list_select_related = ("organisation",)

@@ -333,3 +333,8 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-
 AGREEMENT_DOCUMENT_MAX_BYTES = (
     env_int("AGREEMENT_DOCUMENT_MAX_MB", default=20, minimum=1) * 1024 * 1024
 )
+
+# Privacy --------------------------------------------------------------------------------------
+# Contacts whose latest registration is older than this are anonymised by
+# `manage.py anonymise_old_contacts` (run it monthly).
+CONTACT_RETENTION_MONTHS = env_int("CONTACT_RETENTION_MONTHS", default=60, minimum=1)

@@ -1,0 +1,122 @@
+"""GDPR tools for contact persons: export all their data, and erase (anonymise) them.
+
+Erasure keeps what the Task Force's history needs (the organisation, its registrations and
+bookings, agreements) and removes the person: the contact's fields, the same fields in the
+contact's history records, the e-mails sent to them, and any login-attempt logs under their
+address.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from .models import Contact, Notification, Registration
+
+ERASED_NAME = "—"
+
+
+def erased_email(contact_id: int) -> str:
+    return f"erased-{contact_id}@invalid"
+
+
+def contact_export(*, contact: Contact) -> dict:
+    """Everything the portal holds about one person, as JSON-ready data."""
+    registrations = Registration.objects.filter(contact=contact).select_related(
+        "edition", "organisation"
+    )
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "contact": {
+            "first_name": contact.first_name,
+            "last_name": contact.last_name,
+            "role": contact.role,
+            "email": contact.email,
+            "phone": contact.phone,
+            "preferred_language": contact.preferred_language,
+            "organisation": contact.organisation.name,
+            "created_at": contact.created_at.isoformat(),
+        },
+        "registrations": [
+            {
+                "edition": str(registration.edition),
+                "organisation": registration.organisation.name,
+                "status": registration.status,
+                "created_at": registration.created_at.isoformat(),
+                "confirmed_at": registration.confirmed_at.isoformat()
+                if registration.confirmed_at
+                else None,
+                "privacy_version": registration.privacy_version,
+                "privacy_accepted_at": registration.privacy_accepted_at.isoformat(),
+                "public_listing_consent": registration.public_listing_consent,
+                "interested_in_visits": registration.interested_in_visits,
+                "bookings": [
+                    {
+                        "table": booking.table.title,
+                        "status": booking.status,
+                        "proposal_kind": booking.proposal_kind,
+                        "offers": booking.offers,
+                        "seeks": booking.seeks,
+                        "description": booking.description,
+                    }
+                    for booking in registration.bookings.select_related("table")
+                ],
+            }
+            for registration in registrations
+        ],
+        "emails": [
+            {"subject": n.subject, "created_at": n.created_at.isoformat(), "status": n.status}
+            for n in Notification.objects.filter(registration__contact=contact)
+        ],
+        "history": [
+            {
+                "date": record.history_date.isoformat(),
+                "type": record.history_type,
+                "first_name": record.first_name,
+                "last_name": record.last_name,
+                "email": record.email,
+                "phone": record.phone,
+            }
+            for record in contact.history.all()
+        ],
+    }
+
+
+@transaction.atomic
+def contact_erase(*, contact: Contact) -> Contact:
+    """Anonymise a person everywhere; the organisation's history stays intact."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    contact = Contact.objects.select_for_update().get(pk=contact.pk)
+    original_email = contact.email
+    anonymous = {
+        "first_name": ERASED_NAME,
+        "last_name": ERASED_NAME,
+        "role": "",
+        "email": erased_email(contact.pk),
+        "phone": "",
+    }
+    for name, value in anonymous.items():
+        setattr(contact, name, value)
+    contact.save(update_fields=[*anonymous, "updated_at"])
+    # The history keeps the fact that the record changed, not who the person was.
+    contact.history.all().update(**anonymous)
+    Notification.objects.filter(registration__contact=contact).update(
+        to=anonymous["email"], body_text="", body_html=""
+    )
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__iexact=original_email).update(username="")
+    return contact
+
+
+def contacts_past_retention(*, now=None):
+    """Contacts whose latest registration is older than CONTACT_RETENTION_MONTHS."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.CONTACT_RETENTION_MONTHS * 30)
+    return (
+        Contact.objects.annotate(latest=Max("registrations__created_at"))
+        .filter(latest__lt=cutoff)
+        .exclude(email__endswith="@invalid")
+    )
