@@ -1,7 +1,9 @@
 """The ministry's back office: one admin site, its index grouped by the three areas."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminAuthenticationForm
 
 # The order of the areas on the admin index; anything else (users, groups) comes after.
 AREA_ORDER = ["tf_sessions", "companies", "agreements"]
@@ -11,6 +13,22 @@ class TaskForceAdminSite(admin.AdminSite):
     site_header = _("Task Force Portal – back office")
     site_title = _("Task Force Portal")
     index_title = _("Editions, organisations and agreements")
+
+    # With TWO_FACTOR_REQUIRED the login asks for a one-time code, and only a session verified
+    # with one may use the back office.
+    @property
+    def login_form(self):
+        return OTPAdminAuthenticationForm if settings.TWO_FACTOR_REQUIRED else None
+
+    @property
+    def login_template(self):
+        return "otp/admin111/login.html" if settings.TWO_FACTOR_REQUIRED else None
+
+    def has_permission(self, request):
+        allowed = super().has_permission(request)
+        if allowed and settings.TWO_FACTOR_REQUIRED:
+            return request.user.is_verified()
+        return allowed
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)

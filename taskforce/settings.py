@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "sessions.apps.SessionsConfig",
     "companies.apps.CompaniesConfig",
     "agreements.apps.AgreementsConfig",
@@ -99,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -279,6 +283,11 @@ if CSRF_COOKIE_SECURE:
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", default=30, minimum=1) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_MAX_AGE = env_int("SESSION_MAX_HOURS", default=12, minimum=1) * 3600
+
+# Two-factor authentication for staff (django-otp, TOTP apps such as FreeOTP or Google
+# Authenticator): required in production, off by default in development.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = "Task Force Portal"
 
 # Login protection (django-axes): after AXES_FAILURE_LIMIT failed logins for the same user
 # name from the same address, further attempts are refused for AXES_COOLOFF_MINUTES.

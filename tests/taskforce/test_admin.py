@@ -33,7 +33,23 @@ def _access(model_name):
     return create
 
 
+def _otp_device(model_path):
+    def create():
+        from django.contrib.auth import get_user_model
+        from django.utils.module_loading import import_string
+
+        user, _created = get_user_model().objects.get_or_create(
+            username="device-owner", defaults={"is_staff": True}
+        )
+        model = import_string(model_path)
+        return model.objects.create(user=user, name=f"device {model.objects.count() + 1}")
+
+    return create
+
+
 FACTORIES = {
+    "otp_static.staticdevice": _otp_device("django_otp.plugins.otp_static.models.StaticDevice"),
+    "otp_totp.totpdevice": _otp_device("django_otp.plugins.otp_totp.models.TOTPDevice"),
     "axes.accessattempt": _access("AccessAttempt"),
     "axes.accessfailurelog": _access("AccessFailureLog"),
     "axes.accesslog": _access("AccessLog"),

@@ -10,6 +10,8 @@ pytestmark = pytest.mark.django_db
 # Session read and save (kept alive on every request), user, count, rows, filters' lookups;
 # the same for 1 and 3 rows.
 EXPECTED_QUERIES = {
+    "otp_static.staticdevice": 8,
+    "otp_totp.totpdevice": 8,
     "axes.accessattempt": 11,
     "axes.accessfailurelog": 11,
     "axes.accesslog": 11,
