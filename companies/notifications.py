@@ -80,7 +80,8 @@ def notification_send(notification_id: int) -> str:
     try:
         message.send()
     except Exception as error:  # noqa: BLE001 - any transport failure is retried later
-        logger.warning("E-mail %s to %s failed: %s", notification.pk, notification.to, error)
+        # The address is personal data: the log names the notification only.
+        logger.warning("E-mail notification %s failed: %s", notification.pk, type(error).__name__)
         notification.status = Notification.Status.FAILED
         notification.last_error = str(error)[:2000]
         notification.save(update_fields=["status", "attempts", "last_error", "updated_at"])

@@ -3,3 +3,26 @@ from django.contrib.admin.apps import AdminConfig
 
 class TaskForceAdminConfig(AdminConfig):
     default_site = "taskforce.admin.TaskForceAdminSite"
+
+    def ready(self):
+        super().ready()
+        from django.contrib.auth.signals import user_logged_out
+
+        user_logged_out.connect(end_other_sessions, dispatch_uid="end_other_sessions")
+
+
+def end_other_sessions(sender, request, user, **kwargs):
+    """Logging out ends every session of that user, on every device.
+
+    (A password change already does: Django ties sessions to the password hash.) Only staff
+    have stored sessions here, so the scan stays small.
+    """
+    if user is None:
+        return
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    user_id = str(user.pk)
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == user_id:
+            session.delete()

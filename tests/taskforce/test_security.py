@@ -216,3 +216,23 @@ def test_public_urls_never_fail_for_anonymous_visitors(client, name):
     response = client.get(path)
 
     assert response.status_code in (200, 302, 400, 404), (name, path)
+
+
+def test_logout_ends_the_users_other_sessions(client, django_user_model):
+    from django.test import Client
+
+    user = django_user_model.objects.create_user(
+        "editor", password="x" * 12, is_staff=True, is_superuser=True
+    )
+    laptop, phone = Client(), Client()
+    laptop.force_login(user)
+    phone.force_login(user)
+    other = django_user_model.objects.create_user(
+        "other", password="x" * 12, is_staff=True, is_superuser=True
+    )
+    client.force_login(other)
+
+    laptop.post(reverse("admin:logout"))
+
+    assert phone.get(reverse("admin:index")).status_code == 302  # logged out there too
+    assert client.get(reverse("admin:index")).status_code == 200  # other users keep theirs
