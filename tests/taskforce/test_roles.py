@@ -110,3 +110,44 @@ def test_create_staff_user_command_puts_the_user_in_the_role(django_user_model):
     assert user.is_staff and not user.is_superuser
     assert list(user.groups.values_list("name", flat=True)) == [DESK]
     assert user.check_password("a-long-and-unusual-passphrase")
+
+
+# Every admin model, checked against the permissions of each role -------------------------
+
+
+def permissions_of(role):
+    from companies.roles import role_permissions
+
+    return {codename for _app, codename in role_permissions()[role]}
+
+
+def all_admin_models():
+    from tests.taskforce.test_admin import registered
+
+    return [label for label, _model in registered()]
+
+
+@pytest.mark.parametrize("label", all_admin_models())
+def test_every_admin_model_follows_the_roles(client, staff, label):
+    obj = FACTORIES[label]()
+    changelist, change = urls(label, obj)
+    model_name = label.split(".")[1]
+    nobody, viewer, editor = staff(), staff(VIEWERS), staff(EDITORS)
+
+    client.force_login(nobody)
+    assert client.get(changelist).status_code == 403
+
+    client.force_login(viewer)
+    viewer_page = client.get(change)
+    if f"view_{model_name}" in permissions_of(VIEWERS):
+        assert viewer_page.status_code == 200
+        assert 'name="_save"' not in viewer_page.content.decode()
+    else:
+        assert viewer_page.status_code == 403
+
+    client.force_login(editor)
+    editor_page = client.get(change)
+    if f"change_{model_name}" in permissions_of(EDITORS):
+        assert 'name="_save"' in editor_page.content.decode()
+    else:
+        assert 'name="_save"' not in editor_page.content.decode() or editor_page.status_code == 403
