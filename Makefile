@@ -22,6 +22,7 @@ help:
 	@echo "make lint | fmt        ruff check | ruff format"
 	@echo "make migrations-check  fail if a model change has no migration"
 	@echo "make messages          update and compile the it/ru/en translation catalogues"
+	@echo "make e2e               only the browser tests (Debian's Chromium: apt-get install chromium)"
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -68,6 +69,9 @@ messages: install
 	DEBUG=1 $(PY) manage.py makemessages --locale it --locale ru --locale en --no-obsolete \
 		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*'
 	DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
+
+e2e: install
+	$(PY) -m pytest tests/e2e
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

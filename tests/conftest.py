@@ -43,3 +43,9 @@ def _empty_cache():
 def _private_media(settings, tmp_path):
     """Uploaded documents go to a temporary folder, never into the project."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: like every test that commits, they end by emptying the tables,
+    which also removes the staff roles created by a data migration."""
+    items.sort(key=lambda item: "/e2e/" in item.nodeid.replace("\\", "/"))

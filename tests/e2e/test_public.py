@@ -1,0 +1,70 @@
+"""A visitor browses the archive in three languages, and the pages pass axe."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from sessions.services import history_load_file
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def history():
+    history_load_file()
+
+
+def test_visitor_switches_language_filters_by_russian_region_and_opens_florence(
+    page: Page, site, history
+):
+    page.goto(f"{site}/it/")
+    expect(page.locator("html")).to_have_attribute("lang", "it")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Task Force italo-russa")
+
+    page.get_by_role("link", name=re.compile("RU")).first.click()
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    page.get_by_role("link", name=re.compile("EN")).first.click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+    page.goto(f"{site}/en/editions/")
+    page.select_option("#id_region", label="Lipetsk Oblast")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator("table.editions tbody tr")).to_have_count(1)
+    expect(page.locator("table.editions")).to_contain_text("XIII")
+
+    page.goto(f"{site}/en/editions/xxvii-firenze-2018/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("XXVII")
+    expect(page.locator("main")).to_contain_text("Fortezza da Basso")
+    expect(page.locator("ul.company-visits li")).to_have_count(4)
+    expect(page.locator("ul.sectoral-tables li")).to_have_count(4)
+
+
+@pytest.mark.parametrize("language", ["it", "ru", "en"])
+def test_public_pages_have_no_serious_accessibility_violations(page: Page, site, history, language):
+    axe = Axe()
+    paths = [
+        "",
+        "editions/",
+        "editions/xxvii-firenze-2018/",
+        "visits/",
+        "agreements/",
+        "regions/",
+        "about/",
+        "privacy/",
+        "accessibility/",
+    ]
+    problems = {}
+    for path in paths:
+        page.goto(f"{site}/{language}/{path}")
+        results = axe.run(page)
+        serious = [
+            violation["id"]
+            for violation in results.response["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+        if serious:
+            problems[path] = serious
+
+    assert problems == {}
