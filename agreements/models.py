@@ -183,9 +183,6 @@ class Agreement(TimeStampedModel):
         """Once signed, the text, parties, date and documents no longer change."""
         return self.status != self.Status.DRAFT
 
-    def allowed_transitions(self) -> list[str]:
-        return sorted(self.TRANSITIONS[self.Status(self.status)])
-
     @property
     def parties_by_side(self) -> list[tuple[str, list]]:
         """[(side, parties)] — the Italian side first; uses the prefetched parties."""

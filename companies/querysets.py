@@ -66,9 +66,6 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class BookingQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(status__in=["submitted", "accepted", "waiting"])
-
     def waiting_positions(self, bookings) -> dict[int, int]:
         """{booking id: position on its table's waiting list} for the waiting ones, in one
         query whatever the number of tables."""

@@ -115,12 +115,6 @@ class EditionQuerySet(models.QuerySet):
         """Planned editions that have not started yet, soonest first."""
         return self.filter(status="planned", start_date__gte=today).order_by("start_date")
 
-    def registration_open(self, now):
-        """Editions whose registration window contains `now`, closing soonest first."""
-        return self.filter(registration_opens_at__lte=now, registration_closes_at__gt=now).order_by(
-            "registration_closes_at"
-        )
-
     def neighbours(self, edition) -> tuple["EditionLink | None", "EditionLink | None"]:
         """The published editions just before and after `edition`, in chronological order,
         from a cached sequence (a dossier page then needs no query for them)."""
