@@ -153,7 +153,10 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db["OPTIONS"].setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
     # Tests use a file, not SQLite's shared in-memory database, so that concurrent tests see
     # real locking (the shared in-memory cache fails with "table is locked" instead of waiting).
-    _db.setdefault("TEST", {}).setdefault("NAME", str(BASE_DIR / ".test-db.sqlite3"))
+    # TEST_SQLITE_NAME lets two test runs on one checkout use separate files.
+    _db.setdefault("TEST", {}).setdefault(
+        "NAME", env.str("TEST_SQLITE_NAME", default=str(BASE_DIR / ".test-db.sqlite3"))
+    )
 elif _db["ENGINE"] == "django.db.backends.postgresql":
     # Reusing connections avoids a TCP connect and SCRAM handshake per request (≈4× faster).
     _db["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", default=60)
