@@ -38,10 +38,18 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
+def context(context):
+    """Fail within seconds, not half a minute, when something a person needs is missing."""
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture
 def site(live_server, settings):
     """The live server over plain HTTP: cookies without the production-only Secure flag."""
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+    settings.LANGUAGE_COOKIE_SECURE = False
     settings.SESSION_COOKIE_NAME = "sessionid"
     settings.CSRF_COOKIE_NAME = "csrftoken"
     return live_server.url
