@@ -1,5 +1,7 @@
 from django.urls import path
 
+from taskforce.pagecache import public_page
+
 from . import views
 
 app_name = "companies"
@@ -7,7 +9,7 @@ app_name = "companies"
 urlpatterns = [
     path(
         "organisations/<slug:slug>/",
-        views.OrganisationDetailView.as_view(),
+        public_page(views.OrganisationDetailView.as_view()),
         name="organisation_detail",
     ),
     path("editions/<slug:slug>/register/", views.registration_create, name="registration_create"),

@@ -10,6 +10,14 @@ class TaskForceAdminConfig(AdminConfig):
 
         user_logged_out.connect(end_other_sessions, dispatch_uid="end_other_sessions")
 
+        # Any change of the portal's content replaces the cached public pages.
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .pagecache import invalidate_on_change
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(invalidate_on_change, dispatch_uid=f"pagecache-{id(signal)}")
+
 
 def end_other_sessions(sender, request, user, **kwargs):
     """Logging out ends every session of that user, on every device.

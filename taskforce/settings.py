@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After the middleware that add headers to every response, before the costly ones.
+    "taskforce.pagecache.PublicPageCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "taskforce.middleware.SessionLifetimeMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -170,7 +172,12 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache -----------------------------------------------------------------------------------
+# Local memory (one cache per process) by default; CACHE_URL=redis://127.0.0.1:6379/1 shares
+# one cache between the server's processes.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://taskforce")}
+# Public pages are kept this long for anonymous visitors (taskforce.pagecache); 0 turns the
+# page cache off. A change of content replaces them at once.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", default=300)
 
 # E-mail ----------------------------------------------------------------------------------
 # Console in development; an SMTP URL (smtp+tls://user:pass@host:587) in production.

@@ -6,10 +6,14 @@ from django.urls import include, path
 from sessions import views as session_views
 
 from . import views
+from .pagecache import public_page
 from .sitemaps import SITEMAPS
 
 pages = (
-    [path(f"{slug}/", views.StaticPageView.as_view(page=slug), name=slug) for slug in views.PAGES],
+    [
+        path(f"{slug}/", public_page(views.StaticPageView.as_view(page=slug)), name=slug)
+        for slug in views.PAGES
+    ],
     "pages",
 )
 
