@@ -173,6 +173,8 @@ class TransitionForm(forms.Form):
 
 @admin.register(Agreement)
 class AgreementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown).
+    show_full_result_count = False
     list_display = (
         "title",
         "kind",

@@ -137,6 +137,11 @@ class Agreement(TimeStampedModel):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = [F("date_signed").desc(nulls_last=True), "title"]
+        indexes = [
+            models.Index(fields=["date_signed"], name="agreement_date_signed_idx"),
+            models.Index(fields=["visibility", "status"], name="agreement_visibility_idx"),
+            models.Index(fields=["kind"], name="agreement_kind_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(period_end__isnull=True)

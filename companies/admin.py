@@ -51,6 +51,8 @@ class ContactInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown).
+    show_full_result_count = False
     resource_classes = [OrganisationResource]
     list_display = ("name", "kind", "size", "country", "region", "city", "tax_id", "contact_count")
     list_filter = ("kind", "size", "country", "sectors", "region")
@@ -71,6 +73,8 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TabbedTranslation
 
 @admin.register(Contact)
 class ContactAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown).
+    show_full_result_count = False
     resource_classes = [ContactResource]
     actions = ["export_personal_data", "erase_personal_data"]
 
@@ -138,6 +142,8 @@ class BookingInline(admin.TabularInline):
 
 @admin.register(Registration)
 class RegistrationAdmin(ImportMixin, SimpleHistoryAdmin):
+    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown).
+    show_full_result_count = False
     resource_classes = [RegistrationImportResource]
     list_display = (
         "organisation",
@@ -194,6 +200,8 @@ class RejectForm(forms.Form):
 
 @admin.register(Booking)
 class BookingAdmin(ExportActionMixin, ExportMixin, SimpleHistoryAdmin):
+    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown).
+    show_full_result_count = False
     resource_classes = [BookingExportResource]
     list_display = (
         "organisation",

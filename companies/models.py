@@ -166,6 +166,10 @@ class Organisation(TimeStampedModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        indexes = [
+            models.Index(fields=["name"], name="organisation_name_idx"),
+            models.Index(fields=["country", "kind"], name="organisation_country_kind_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["country", "tax_id"],
@@ -307,6 +311,10 @@ class Registration(TimeStampedModel):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["-created_at"], name="registration_created_idx"),
+            models.Index(fields=["status", "edition"], name="registration_status_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "organisation"],
@@ -393,6 +401,13 @@ class Booking(TimeStampedModel):
         verbose_name = _("booking")
         verbose_name_plural = _("bookings")
         ordering = ["table", "status", "queued_at", "id"]
+        indexes = [
+            # The waiting list of a table, and the back office's default order.
+            models.Index(fields=["table", "status", "queued_at", "id"], name="booking_queue_idx"),
+            models.Index(fields=["status"], name="booking_status_idx"),
+            models.Index(fields=["proposal_kind"], name="booking_proposal_kind_idx"),
+            models.Index(fields=["created_at"], name="booking_created_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["table", "organisation"],

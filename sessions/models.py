@@ -221,6 +221,12 @@ class Edition(TimeStampedModel):
         verbose_name = _("edition")
         verbose_name_plural = _("editions")
         ordering = [F("start_date").desc(nulls_last=True), F("number").desc(nulls_last=True)]
+        indexes = [
+            # The public lists: published editions by date, filtered by country or status.
+            models.Index(fields=["is_published", "start_date"], name="edition_published_date_idx"),
+            models.Index(fields=["country"], name="edition_country_idx"),
+            models.Index(fields=["status"], name="edition_status_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
@@ -552,6 +558,7 @@ class CompanyVisit(TimeStampedModel):
         verbose_name = _("company visit")
         verbose_name_plural = _("company visits")
         ordering = ["edition", F("date").asc(nulls_last=True), "id"]
+        indexes = [models.Index(fields=["edition", "date"], name="visit_edition_date_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "host"],
