@@ -53,8 +53,10 @@ class RegionQuerySet(models.QuerySet):
 
 REGISTRATION_WINDOWS_CACHE_KEY = "sessions:registration-windows"
 SEQUENCE_CACHE_KEY = "sessions:published-sequence"
-# Cleared whenever an edition is saved or deleted (see SessionsConfig.ready).
-EDITION_CACHE_KEYS = (REGISTRATION_WINDOWS_CACHE_KEY, SEQUENCE_CACHE_KEY)
+DEMO_DATA_CACHE_KEY = "sessions:demo-data"
+# Cleared whenever an edition is saved or deleted (see SessionsConfig.ready), and by the
+# commands that write editions in bulk.
+EDITION_CACHE_KEYS = (REGISTRATION_WINDOWS_CACHE_KEY, SEQUENCE_CACHE_KEY, DEMO_DATA_CACHE_KEY)
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,14 @@ class EditionQuerySet(models.QuerySet):
             ]
             cache.set(REGISTRATION_WINDOWS_CACHE_KEY, windows, timeout=300)
         return next((w for w in windows if w.opens_at <= now < w.closes_at), None)
+
+    def demo(self):
+        """The fictional editions of `manage.py seed_demo`."""
+        return self.filter(slug__startswith="demo-")
+
+    def has_demo_data(self) -> bool:
+        """Whether demo records exist (every public page shows a banner then), from a cache."""
+        return cache.get_or_set(DEMO_DATA_CACHE_KEY, lambda: self.demo().exists(), timeout=300)
 
     def for_list(self):
         """What a list of editions shows: region and sectors, without N+1 queries."""

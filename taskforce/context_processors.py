@@ -56,4 +56,8 @@ def navigation(request):
                 "is_active": current == "registration_create",
             }
         )
-    return {"navigation": items, "open_edition": open_edition}
+    return {
+        "navigation": items,
+        "open_edition": open_edition,
+        "demo_data": Edition.objects.has_demo_data(),
+    }
