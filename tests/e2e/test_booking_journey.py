@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from companies.models import Booking
 from companies.tokens import registration_token
+from tests.e2e.accessibility import serious_violations
 from tests.factories import (
     BookingFactory,
     ConfirmedRegistrationFactory,
@@ -74,10 +75,12 @@ def test_company_books_two_tables_cancels_one_and_the_waiting_company_is_promote
     page.get_by_role("button", name="Send the registration").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
+    problems = {"sent": serious_violations(page)}
 
     # The e-mailed link asks for a confirmation; confirming opens the registration.
     page.goto(site + link_in_mail("anna@example.org", "confirm"))
     expect(page.locator("main")).to_contain_text("Officine Esempio S.p.A.")
+    problems["confirm"] = serious_violations(page)
     page.get_by_role("button", name="Confirm my e-mail address").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Your registration")
@@ -86,6 +89,8 @@ def test_company_books_two_tables_cancels_one_and_the_waiting_company_is_promote
     expect(booking(page, "Mechanics")).to_contain_text("accepted")
     expect(booking(page, "Textiles")).to_contain_text("accepted")
     expect(page.locator("main")).not_to_contain_text("Agrifood")
+    problems["manage"] = serious_violations(page)
+    assert problems == {"sent": [], "confirm": [], "manage": []}
     manage_url = page.url
 
     # Meanwhile a Russian company queued for the full Mechanics table; it sees its place.

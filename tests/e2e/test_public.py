@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from sessions.services import history_load_file
+from tests.e2e.accessibility import serious_violations
 from tests.factories import OpenEditionFactory, RegionFactory, SectoralTableFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,47 +42,38 @@ def test_visitor_switches_language_filters_by_russian_region_and_opens_florence(
     expect(page.locator("ul.sectoral-tables li")).to_have_count(4)
 
 
-def serious_violations(axe: Axe, page: Page) -> list[str]:
-    """axe's serious and critical findings on the page: rule and the elements it names."""
-    results = axe.run(page)
-    return [
-        f"{violation['id']}: {', '.join(str(node['target']) for node in violation['nodes'])}"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-
-
 @pytest.mark.parametrize("language", ["it", "ru", "en"])
 def test_public_pages_have_no_serious_accessibility_violations(page: Page, site, history, language):
     edition = OpenEditionFactory(
         number=40, slug="xl-kazan", region=RegionFactory(code="RU-TA"), city_it="Kazan"
     )
     SectoralTableFactory(edition=edition, capacity=12)
-    axe = Axe()
     paths = [
         "",
         "editions/",
         "editions/xxvii-firenze-2018/",
         "visits/",
         "agreements/",
+        "agreements/protocollo-xii-napoli-2007/",
         "regions/",
         "organisations/mise/",
         f"editions/{edition.slug}/register/",
         "about/",
         "privacy/",
         "accessibility/",
+        "legal/",
     ]
     problems = {}
     for path in paths:
         page.goto(f"{site}/{language}/{path}")
-        if serious := serious_violations(axe, page):
+        if serious := serious_violations(page):
             problems[path] = serious
 
     # The registration form sent empty: every field explains what is missing.
     page.goto(f"{site}/{language}/editions/{edition.slug}/register/")
     page.locator("form.registration-form button[type=submit]").click()
     expect(page.locator("#form-errors")).to_be_visible()
-    if serious := serious_violations(axe, page):
+    if serious := serious_violations(page):
         problems["registration form with errors"] = serious
 
     assert problems == {}
