@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
@@ -10,6 +10,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
+
+from taskforce.models import SubqueryCount
 
 from . import reports, services
 from .documents import pdf_validate
@@ -78,6 +80,12 @@ class DocumentForm(forms.ModelForm):
         # permission-checked download view (the "download" column).
         widgets = {"file": forms.FileInput(attrs={"accept": "application/pdf"})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.agreement.is_signed:
+            for name in ("language", "file", "is_public"):
+                self.fields[name].disabled = True
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
@@ -88,8 +96,9 @@ class DocumentForm(forms.ModelForm):
 
 
 class AgreementDocumentInline(SignedLockMixin, admin.TabularInline):
-    """Once signed, the stored documents stay as they are; a missing language may still be
-    added (the text of an old protocol found later)."""
+    """Once signed, the stored documents stay as they are (their fields are disabled and
+    they cannot be deleted); a missing language may still be added (the text of an old
+    protocol found later)."""
 
     model = AgreementDocument
     form = DocumentForm
@@ -100,15 +109,9 @@ class AgreementDocumentInline(SignedLockMixin, admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return admin.TabularInline.has_add_permission(self, request, obj)
 
-    def get_fields(self, request, obj=None):
-        if self._locked(obj):  # stored files are shown through the download link only
-            return ("language", "is_public", "pages", "size", "download")
-        return self.fields
-
-    def get_readonly_fields(self, request, obj=None):
-        if self._locked(obj):
-            return ("language", "is_public", "pages", "size", "download")
-        return self.readonly_fields
+    def has_change_permission(self, request, obj=None):
+        # The form disables the stored rows of a signed agreement; the new rows stay open.
+        return admin.TabularInline.has_change_permission(self, request, obj)
 
     @admin.display(description=_("download"))
     def download(self, obj):
@@ -173,8 +176,10 @@ class TransitionForm(forms.Form):
 
 @admin.register(Agreement)
 class AgreementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
-    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown).
+    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
+    # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
     show_full_result_count = False
+    list_per_page = 50
     list_display = (
         "title",
         "kind",
@@ -244,8 +249,10 @@ class AgreementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                _party_count=Count("parties", distinct=True),
-                _document_count=Count("documents", distinct=True),
+                _party_count=SubqueryCount(AgreementParty.objects.filter(agreement=OuterRef("pk"))),
+                _document_count=SubqueryCount(
+                    AgreementDocument.objects.filter(agreement=OuterRef("pk"))
+                ),
             )
         )
 

@@ -8,6 +8,20 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
 
+class SubqueryCount(models.Subquery):
+    """The number of rows of a correlated subquery, e.g. a registration's bookings.
+
+    Unlike `Count()` over a join, it needs no GROUP BY of the whole table: a database
+    computes it only for the rows it returns (one page of a changelist).
+    """
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
+    output_field = models.IntegerField()
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset.order_by().values("pk"), **kwargs)
+
+
 class TimeStampedModel(models.Model):
     """Creation and last-change times, filled automatically and read-only in the admin."""
 

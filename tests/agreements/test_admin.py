@@ -89,9 +89,30 @@ def test_signed_agreement_locks_text_parties_date_and_documents(staff_client):
     assert 'name="title_it"' not in content
     assert 'name="date_signed"' not in content
     assert 'name="parties-0-organisation"' not in content
-    assert 'name="documents-0-language"' not in content
+    assert 'name="documents-0-language" disabled' in content
+    assert 'name="documents-0-DELETE"' not in content
     assert 'name="visibility"' in content  # still editable
     assert 'name="outcomes-TOTAL_FORMS"' in content  # follow-up stays open
+
+
+def test_a_missing_language_can_be_added_to_a_signed_agreement(staff_client):
+    agreement = AgreementFactory(status="signed")
+    stored = AgreementDocumentFactory(agreement=agreement, language="it")
+    data = agreement_post(agreement, **management("documents", total=2, initial=1))
+    # A tampered stored row (its fields are disabled) changes nothing.
+    data.update({"documents-0-id": str(stored.pk), "documents-0-language": "en"})
+    data.update({"documents-1-language": "ru", "documents-1-is_public": "on"})
+    data["documents-1-file"] = SimpleUploadedFile("testo.pdf", pdf_bytes(2), "application/pdf")
+
+    response = staff_client.post(
+        reverse("admin:agreements_agreement_change", args=[agreement.pk]), data
+    )
+
+    assert response.status_code == 302
+    assert sorted(agreement.documents.values_list("language", "pages")) == [
+        ("it", stored.pages),
+        ("ru", 2),
+    ]
 
 
 def test_change_status_action_moves_along_the_lifecycle_and_refuses_illegal_moves(staff_client):

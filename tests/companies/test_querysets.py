@@ -28,3 +28,26 @@ def test_organisation_with_counts():
     annotated = Organisation.objects.with_counts().get(pk=organisation.pk)
 
     assert (annotated.contact_count, annotated.visit_count) == (2, 1)
+
+
+def test_public_activity_count_matches_the_organisations_with_a_public_page():
+    from tests.factories import (
+        AgreementFactory,
+        AgreementPartyFactory,
+        EditionFactory,
+        EditionOrganiserFactory,
+    )
+
+    host_and_signatory = OrganisationFactory()
+    CompanyVisitFactory(host=host_and_signatory)
+    AgreementPartyFactory(organisation=host_and_signatory)
+    organiser = OrganisationFactory()
+    EditionOrganiserFactory(organisation=organiser)
+    # No public trace: a visit of an unpublished edition, a party to a private agreement.
+    hidden = OrganisationFactory()
+    CompanyVisitFactory(host=hidden, edition=EditionFactory(is_published=False))
+    AgreementPartyFactory(organisation=hidden, agreement=AgreementFactory(visibility="staff"))
+    OrganisationFactory()
+
+    assert Organisation.objects.public_activity_count() == 2
+    assert Organisation.objects.with_public_activity().count() == 2

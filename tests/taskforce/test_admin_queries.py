@@ -30,8 +30,8 @@ EXPECTED_QUERIES = {
     "agreements.agreementdocument": 8,
     "agreements.outcome": 11,
     "agreements.workprogrammeaction": 10,
-    "companies.registration": 11,
-    "companies.booking": 10,
+    "companies.registration": 9,
+    "companies.booking": 9,
     "companies.notification": 9,
 }
 
