@@ -1,19 +1,26 @@
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from taskforce.models import Country
+from taskforce.widgets import FastSelect
 
 from .models import CompanyVisit, Edition, Region, Sector
 
 
 class PortalFilterSet(django_filters.FilterSet):
-    """Bootstrap Italia classes on every widget of a public filter form."""
+    """Bootstrap Italia classes on every widget of a public filter form; selects rendered
+    without a template per option (FastSelect)."""
 
     @property
     def form(self):
         form = super().form
         for field in form.fields.values():
+            if type(field.widget) is forms.Select:
+                widget = FastSelect(attrs=field.widget.attrs)
+                widget.choices = field.widget.choices
+                field.widget = widget
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs.setdefault("class", css)
         return form
@@ -29,8 +36,18 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+# The choices of the filters load only what their labels show: a few columns of a hundred
+# rows, not every column (summaries, notes…) of each.
+REGION_LABEL = ("pk", "country", "name_it", "name_ru", "name_en")
+EDITION_LABEL = ("pk", "slug", "number", "start_date", "country", "city_it", "city_ru", "city_en")
+
+
 def host_regions(request):
-    return Region.objects.filter(editions__is_published=True).distinct().order_by("country", "name")
+    return (
+        Region.objects.filter(Exists(Edition.objects.published().filter(region=OuterRef("pk"))))
+        .only(*REGION_LABEL)
+        .order_by("country", "name")
+    )
 
 
 class EditionFilter(PortalFilterSet):
@@ -82,7 +99,9 @@ class CompanyVisitFilter(PortalFilterSet):
     )
     region = django_filters.ModelChoiceFilter(
         field_name="edition__region",
-        queryset=lambda request: Region.objects.filter(editions__visits__isnull=False).distinct(),
+        queryset=lambda request: Region.objects.filter(
+            Exists(CompanyVisit.objects.filter(edition__region=OuterRef("pk")))
+        ).only(*REGION_LABEL),
         label=_("Host region"),
         empty_label=_("Any region"),
     )
@@ -90,7 +109,10 @@ class CompanyVisitFilter(PortalFilterSet):
         # Querysets are built per request: building them at import time would bind model
         # columns before simple-history copies the models' fields (see SessionsConfig.ready).
         queryset=lambda request: (
-            Edition.objects.published().filter(visits__isnull=False).distinct().newest_first()
+            Edition.objects.published()
+            .filter(Exists(CompanyVisit.objects.filter(edition=OuterRef("pk"))))
+            .newest_first()
+            .only(*EDITION_LABEL)
         ),
         label=_("Edition"),
         empty_label=_("Any edition"),

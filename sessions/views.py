@@ -40,7 +40,7 @@ class HomeView(TemplateView):
                 "regions_it": len({e.region_id for e in held if e.region and e.country == "IT"}),
                 "regions_ru": len({e.region_id for e in held if e.region and e.country == "RU"}),
                 "agreements": Agreement.objects.public().count(),
-                "organisations": Organisation.objects.with_public_activity().count(),
+                "organisations": Organisation.objects.public_activity_count(),
                 "visits": CompanyVisit.objects.published().count(),
             },
             **kwargs,
