@@ -200,6 +200,8 @@ class EditionQuerySet(models.QuerySet):
                     status="confirmed", public_listing_consent=True
                 )
                 .select_related("organisation")
+                # Hundreds of names: only the columns the list shows.
+                .only("edition_id", "organisation__name", "organisation__country")
                 .order_by("organisation__country", "organisation__name"),
                 to_attr="public_participants",
             ),
