@@ -169,6 +169,9 @@ class Organisation(TimeStampedModel):
         indexes = [
             models.Index(fields=["name"], name="organisation_name_idx"),
             models.Index(fields=["country", "kind"], name="organisation_country_kind_idx"),
+            # Registration looks organisations up by tax identifier; SQLite does not use the
+            # partial unique index below for that lookup.
+            models.Index(fields=["country", "tax_id"], name="organisation_tax_id_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
