@@ -23,6 +23,7 @@ help:
 	@echo "make migrations-check  fail if a model change has no migration"
 	@echo "make messages          update and compile the it/ru/en translation catalogues"
 	@echo "make e2e               only the browser tests (Debian's Chromium: apt-get install chromium)"
+	@echo "make bench             load test on demo data (wrk: apt-get install wrk); see docs/PERFORMANCE.md"
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -73,5 +74,13 @@ messages: install
 e2e: install
 	$(PY) -m pytest tests/e2e
 
+# Seeds the demo data sets into separate databases (bench/*.sqlite3, or <name>_bench_<scale>
+# on the PostgreSQL server of DATABASE_URL), loads each page with wrk against gunicorn on
+# 127.0.0.1, prints the table and writes bench/results/latest.json.
+BENCH_ARGS ?=
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache bench/staticfiles bench/*.sqlite3*
