@@ -25,6 +25,15 @@ def test_fast_select_writes_what_select_writes(value):
     assert parse_html(fast) == parse_html(django)
 
 
+def test_only_the_first_option_with_the_value_is_selected_as_in_django():
+    choices = [("IT", "Italia"), ("IT", "Italia, di nuovo"), ("", "—")]
+
+    fast = FastSelect(choices=choices).render("country", "IT")
+
+    assert parse_html(fast) == parse_html(forms.Select(choices=choices).render("country", "IT"))
+    assert fast.count(" selected") == 1
+
+
 def test_fast_select_escapes_labels_and_marks_the_selected_option():
     html = FastSelect(choices=CHOICES).render("region", "RU-LIP")
 
