@@ -162,6 +162,16 @@ class EditionQuerySet(models.QuerySet):
         """Whether demo records exist (every public page shows a banner then), from a cache."""
         return cache.get_or_set(DEMO_DATA_CACHE_KEY, lambda: self.demo().exists(), timeout=300)
 
+    def key_figures(self) -> dict[str, int]:
+        """How many editions, how many held, and in how many regions of each country."""
+        held = Q(status__in=["held", "held_online"])
+        return self.aggregate(
+            published=Count("pk"),
+            held=Count("pk", filter=held),
+            regions_it=Count("region", filter=held & Q(country="IT"), distinct=True),
+            regions_ru=Count("region", filter=held & Q(country="RU"), distinct=True),
+        )
+
     def for_list(self):
         """What a list of editions shows: region and sectors, without N+1 queries."""
         return self.select_related("region").prefetch_related("sectors")

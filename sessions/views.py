@@ -4,11 +4,10 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from agreements.models import Agreement
-from companies.models import Organisation
 from taskforce.models import Country
 
 from .charts import editions_per_year
+from .figures import key_figures
 from .filters import CompanyVisitFilter, EditionFilter
 from .models import CompanyVisit, Edition, Region
 
@@ -23,6 +22,9 @@ class HomeView(TemplateView):
     """The next (or latest) edition, key figures, a timeline and the ways in."""
 
     template_name = "sessions/home.html"
+    # The timeline shows the latest editions (the whole history today: 29 of them); the
+    # list of editions has them all.
+    TIMELINE_LENGTH = 30
 
     def get_context_data(self, **kwargs):
         editions = Edition.objects.published()
@@ -30,19 +32,14 @@ class HomeView(TemplateView):
             editions.upcoming(timezone.localdate()).select_related("region").first()
             or editions.held().select_related("region").newest_first().first()
         )
-        timeline = list(editions.select_related("region").chronological())
-        held = [edition for edition in timeline if edition.status in ("held", "held_online")]
+        figures = key_figures()
+        first = max(0, figures["editions_published"] - self.TIMELINE_LENGTH)
+        timeline = list(editions.select_related("region").chronological()[first:])
         return super().get_context_data(
             featured=featured,
             timeline=timeline,
-            figures={
-                "editions_held": len(held),
-                "regions_it": len({e.region_id for e in held if e.region and e.country == "IT"}),
-                "regions_ru": len({e.region_id for e in held if e.region and e.country == "RU"}),
-                "agreements": Agreement.objects.public().count(),
-                "organisations": Organisation.objects.public_activity_count(),
-                "visits": CompanyVisit.objects.published().count(),
-            },
+            timeline_hidden=first,
+            figures=figures,
             **kwargs,
         )
 

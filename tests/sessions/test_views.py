@@ -116,12 +116,26 @@ def test_home_query_count_is_flat(client, django_assert_num_queries, count):
         CompanyVisitFactory(edition=edition)
         AgreementFactory(edition=edition)
 
-    client.get("/it/")  # warm the registration-window cache
+    # Every cache cold: registration windows, demo flag, featured edition (two tries),
+    # key figures (four counts), timeline.
+    with django_assert_num_queries(9):
+        client.get("/it/")
 
-    with django_assert_num_queries(6):
+    # Featured edition (upcoming, else latest) and the timeline; the key figures are
+    # counted once per change of content.
+    with django_assert_num_queries(3):
         response = client.get("/it/")
 
     assert response.content.decode().count('class="timeline-item') == count
+
+
+def test_home_key_figures_follow_a_change_of_content(client):
+    EditionFactory(number=27, status="held")
+    assert '<dd class="figure">1</dd>' in client.get("/en/").content.decode()
+
+    EditionFactory(number=28, status="held")
+
+    assert '<dd class="figure">2</dd>' in client.get("/en/").content.decode()
 
 
 # Editions list ----------------------------------------------------------------------------
@@ -515,3 +529,25 @@ def test_register_menu_entry_appears_when_a_window_opens(client):
     content = client.get("/it/").content.decode()
 
     assert f'href="/it/editions/{edition.slug}/register/"' in content
+
+
+def test_home_timeline_shows_the_latest_thirty_editions_and_links_to_all(client):
+    for number in range(1, 33):
+        EditionFactory(number=number, start_date=datetime.date(1990 + number, 5, 1))
+
+    content = client.get("/en/").content.decode()
+
+    assert content.count('class="timeline-item') == 30
+    assert '<span class="timeline-number">III</span>' in content
+    assert '<span class="timeline-number">II</span>' not in content
+    assert "All 32 editions" in content
+
+
+def test_home_timeline_of_the_real_history_is_whole(client):
+    for number in range(1, 30):
+        EditionFactory(number=number, start_date=datetime.date(1990 + number, 5, 1))
+
+    content = client.get("/en/").content.decode()
+
+    assert content.count('class="timeline-item') == 29
+    assert "All 29 editions" not in content
