@@ -263,6 +263,30 @@ class CompanyVisitQuerySet(models.QuerySet):
         return self.filter(edition__is_published=True)
 
     def for_list(self):
-        return self.select_related(
-            "edition", "edition__region", "host", "district", "sector"
-        ).order_by(F("edition__number").desc(nulls_last=True), F("date").asc(nulls_last=True), "pk")
+        """What the list of visits shows, and only that: a thousand visits are sorted by
+        their edition, and narrow rows sort much faster than every text in every language."""
+        names = ("name_it", "name_ru", "name_en")
+        return (
+            self.select_related("edition", "edition__region", "host", "district", "sector")
+            .only(
+                "date",
+                "edition",
+                "host",
+                "district",
+                "sector",
+                "edition__slug",
+                "edition__number",
+                "edition__city_it",
+                "edition__city_ru",
+                "edition__city_en",
+                "edition__region",
+                "host__slug",
+                "host__name",
+                *(f"edition__region__{name}" for name in names),
+                *(f"district__{name}" for name in names),
+                *(f"sector__{name}" for name in names),
+            )
+            .order_by(
+                F("edition__number").desc(nulls_last=True), F("date").asc(nulls_last=True), "pk"
+            )
+        )
