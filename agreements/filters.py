@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from sessions.filters import PortalFilterSet, YearFilter
@@ -21,7 +22,10 @@ class AgreementFilter(PortalFilterSet):
     )
     sector = django_filters.ModelChoiceFilter(
         field_name="sectors",
-        queryset=lambda request: Sector.objects.filter(agreements__visibility="public").distinct(),
+        # Exists, not a DISTINCT over every agreement's sectors.
+        queryset=lambda request: Sector.objects.filter(
+            Exists(Agreement.objects.public().filter(sectors=OuterRef("pk")))
+        ),
         label=_("Sector"),
         empty_label=_("Any sector"),
         distinct=True,

@@ -74,7 +74,9 @@ class EditionFilter(PortalFilterSet):
     )
     sector = django_filters.ModelChoiceFilter(
         field_name="sectors",
-        queryset=lambda request: Sector.objects.filter(editions__is_published=True).distinct(),
+        queryset=lambda request: Sector.objects.filter(
+            Exists(Edition.objects.published().filter(sectors=OuterRef("pk")))
+        ),
         label=_("Sector"),
         empty_label=_("Any sector"),
         distinct=True,
@@ -93,7 +95,9 @@ class EditionFilter(PortalFilterSet):
 
 class CompanyVisitFilter(PortalFilterSet):
     sector = django_filters.ModelChoiceFilter(
-        queryset=lambda request: Sector.objects.filter(visits__isnull=False).distinct(),
+        queryset=lambda request: Sector.objects.filter(
+            Exists(CompanyVisit.objects.filter(sector=OuterRef("pk")))
+        ),
         label=_("Sector"),
         empty_label=_("Any sector"),
     )

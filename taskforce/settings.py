@@ -159,7 +159,12 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db.setdefault("TEST", {}).setdefault(
         "NAME", env.str("TEST_SQLITE_NAME", default=str(BASE_DIR / ".test-db.sqlite3"))
     )
-elif _db["ENGINE"] != "django.db.backends.postgresql":
+elif _db["ENGINE"] == "django.db.backends.postgresql":
+    # QuerySet.iterator() (the choices of every filter <select>) would otherwise declare a
+    # server-side cursor WITH HOLD for each list: three round trips and a materialised
+    # result for a few dozen rows (a list page: 48 ms → 30 ms).
+    _db["DISABLE_SERVER_SIDE_CURSORS"] = True
+else:
     raise ImproperlyConfigured(
         f"DATABASE_URL points to an unsupported engine ({_db['ENGINE']}); "
         "use sqlite:///path or postgres://user@host:port/name."
