@@ -155,7 +155,7 @@ class EditionQuerySet(models.QuerySet):
         return next((w for w in windows if w.opens_at <= now < w.closes_at), None)
 
     def demo(self):
-        """The fictional editions of `manage.py seed_demo`."""
+        """The fictional editions of `manage.py seed_demo` (taskforce.demo.DEMO_SLUG_PREFIX)."""
         return self.filter(slug__startswith="demo-")
 
     def has_demo_data(self) -> bool:

@@ -136,8 +136,9 @@ def demo_q(field: str = "slug") -> Q:
 
 
 def demo_data_present() -> bool:
-    """Whether demo records exist: one indexed query on the editions' unique slug."""
-    return Edition.objects.filter(demo_q()).exists()
+    """Whether demo records exist: one indexed query on the editions' unique slug (the
+    public pages ask the cached `Edition.objects.has_demo_data()` instead)."""
+    return Edition.objects.demo().exists()
 
 
 def real_editions() -> models.QuerySet:
