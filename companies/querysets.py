@@ -11,13 +11,11 @@ class OrganisationQuerySet(models.QuerySet):
         return self.select_related("region", "district").prefetch_related("sectors")
 
     def with_counts(self):
-        from sessions.models import CompanyVisit
-
+        """The number of contacts, shown in the back office's list of organisations."""
         from .models import Contact
 
         return self.annotate(
-            contact_count=SubqueryCount(Contact.objects.filter(organisation=OuterRef("pk"))),
-            visit_count=SubqueryCount(CompanyVisit.objects.filter(host=OuterRef("pk"))),
+            contact_count=SubqueryCount(Contact.objects.filter(organisation=OuterRef("pk")))
         )
 
     def with_public_activity(self):

@@ -21,7 +21,7 @@ def _count() -> dict[str, int]:
 
     from .models import CompanyVisit, Edition
 
-    editions = Edition.objects.published().key_figures()
+    editions = Edition.objects.published().counts()
     return {
         "editions_published": editions["published"],
         "editions_held": editions["held"],

@@ -136,12 +136,10 @@ class EditionQuerySet(models.QuerySet):
         following = sequence[position + 1] if position + 1 < len(sequence) else None
         return previous, following
 
-    def registration_window_open(self, now) -> "RegistrationWindow | None":
-        """The published edition open for registration at `now`, from a cache.
-
-        Every public page asks (for the "Register" menu entry), so the windows that have not
-        closed yet are cached; saving or deleting an edition clears the cache.
-        """
+    def registration_windows(self, now) -> list[RegistrationWindow]:
+        """The registration windows of published editions that have not closed at `now`,
+        from a cache: every public page asks (for the "Register" menu entry), so saving
+        or deleting an edition clears it."""
         windows = cache.get(REGISTRATION_WINDOWS_CACHE_KEY)
         if windows is None:
             windows = [
@@ -152,7 +150,23 @@ class EditionQuerySet(models.QuerySet):
                 .values_list("pk", "slug", "registration_opens_at", "registration_closes_at")
             ]
             cache.set(REGISTRATION_WINDOWS_CACHE_KEY, windows, timeout=300)
-        return next((w for w in windows if w.opens_at <= now < w.closes_at), None)
+        return windows
+
+    def registration_window_open(self, now) -> "RegistrationWindow | None":
+        """The published edition open for registration at `now`."""
+        return next(
+            (w for w in self.registration_windows(now) if w.opens_at <= now < w.closes_at), None
+        )
+
+    def next_registration_window_change(self, now) -> "datetime.datetime | None":
+        """When a registration window next opens or closes (the menu changes then)."""
+        moments = [
+            moment
+            for window in self.registration_windows(now)
+            for moment in (window.opens_at, window.closes_at)
+            if moment > now
+        ]
+        return min(moments, default=None)
 
     def demo(self):
         """The fictional editions of `manage.py seed_demo` (taskforce.demo.DEMO_SLUG_PREFIX)."""
@@ -162,7 +176,7 @@ class EditionQuerySet(models.QuerySet):
         """Whether demo records exist (every public page shows a banner then), from a cache."""
         return cache.get_or_set(DEMO_DATA_CACHE_KEY, lambda: self.demo().exists(), timeout=300)
 
-    def key_figures(self) -> dict[str, int]:
+    def counts(self) -> dict[str, int]:
         """How many editions, how many held, and in how many regions of each country."""
         held = Q(status__in=["held", "held_online"])
         return self.aggregate(

@@ -70,20 +70,8 @@ def invalidate_on_change(sender, **kwargs) -> None:
 def _seconds_until_next_window_change(now) -> int | None:
     from sessions.models import Edition
 
-    # Fills (or reads) the cached list of registration windows that have not closed yet.
-    Edition.objects.registration_window_open(now)
-    from sessions.querysets import REGISTRATION_WINDOWS_CACHE_KEY
-
-    windows = cache.get(REGISTRATION_WINDOWS_CACHE_KEY) or []
-    moments = [
-        moment
-        for window in windows
-        for moment in (window.opens_at, window.closes_at)
-        if moment > now
-    ]
-    if not moments:
-        return None
-    return max(1, int((min(moments) - now).total_seconds()))
+    change = Edition.objects.next_registration_window_change(now)
+    return None if change is None else max(1, int((change - now).total_seconds()))
 
 
 class PublicPageCacheMiddleware:
