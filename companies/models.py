@@ -15,7 +15,7 @@ from stdnum.ru import inn, ogrn
 
 from taskforce.models import Country, TimeStampedModel
 
-from .querysets import BookingQuerySet, OrganisationQuerySet
+from .querysets import BookingQuerySet, OrganisationQuerySet, RegistrationQuerySet
 
 
 def normalise_tax_id(country: str, value: str) -> str:
@@ -309,6 +309,8 @@ class Registration(TimeStampedModel):
     privacy_version = models.CharField(_("privacy notice version"), max_length=20)
     confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration")

@@ -91,6 +91,20 @@ class OrganisationQuerySet(models.QuerySet):
         )
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def listed_participants(self) -> list[tuple[str, list[str]]]:
+        """The organisations that confirmed and agreed to be listed, by country:
+        [(country code, [names, alphabetical])]. Hundreds of names: read as plain values."""
+        groups: dict[str, list[str]] = {}
+        for country, name in (
+            self.filter(status="confirmed", public_listing_consent=True)
+            .order_by("organisation__country", "organisation__name")
+            .values_list("organisation__country", "organisation__name")
+        ):
+            groups.setdefault(country, []).append(name)
+        return list(groups.items())
+
+
 class BookingQuerySet(models.QuerySet):
     def waiting_positions(self, bookings) -> dict[int, int]:
         """{booking id: position on its table's waiting list} for the waiting ones, in one

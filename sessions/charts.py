@@ -7,6 +7,9 @@ numbers are shown as a table for people who cannot see the chart.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+
 WIDTH = 760
 HEIGHT = 260
 MARGIN_LEFT = 36
@@ -51,6 +54,62 @@ class Chart:
     @property
     def total(self) -> int:
         return sum(column.italy + column.russia for column in self.years)
+
+    # The repeated marks are written here rather than by the template: a few hundred numbers,
+    # each of which the template engine would resolve and localise one by one.
+
+    def marks(self, country_names: dict[str, str]) -> SafeString:
+        """The SVG grid, bars and year labels; `country_names` names "IT" and "RU" in the
+        page's language (each bar's tooltip)."""
+        grid = format_html_join(
+            "",
+            '<line x1="34" x2="{0}" y1="{1}" y2="{1}" class="chart-grid"/>'
+            '<text x="28" y="{1}" class="chart-tick" text-anchor="end" '
+            'dominant-baseline="middle">{2}</text>',
+            ((str(self.width), _number(y), str(value)) for value, y in self.ticks),
+        )
+        bars = format_html_join(
+            "",
+            '<rect x="{}" y="{}" width="{}" height="{}" class="bar-{}">'
+            "<title>{}: {} {}</title></rect>",
+            (
+                (
+                    _number(bar.x),
+                    _number(bar.y),
+                    _number(bar.width),
+                    _number(bar.height),
+                    bar.country.lower(),
+                    str(column.year),
+                    country_names[bar.country],
+                    str(bar.count),
+                )
+                for column in self.years
+                for bar in column.bars
+                if bar.count
+            ),
+        )
+        labels = format_html_join(
+            "",
+            '<text x="{}" y="{}" class="chart-label" text-anchor="middle">{}</text>',
+            (
+                (_number(column.label_x), _number(self.label_y), str(column.year)[2:])
+                for column in self.years
+            ),
+        )
+        return grid + bars + labels
+
+    def table_rows(self) -> SafeString:
+        """The chart's data, a table row per year."""
+        return format_html_join(
+            "",
+            '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
+            ((str(column.year), str(column.italy), str(column.russia)) for column in self.years),
+        )
+
+
+def _number(value: float) -> str:
+    """A coordinate as SVG wants it, whatever the page's language: 12.5, never 12,5."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def editions_per_year(editions) -> Chart:

@@ -1,9 +1,12 @@
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from taskforce.models import Country
+from taskforce.pagecache import content_version
 from taskforce.widgets import FastSelect
 
 from .models import CompanyVisit, Edition, Region, Sector
@@ -11,19 +14,40 @@ from .models import CompanyVisit, Edition, Region, Sector
 
 class PortalFilterSet(django_filters.FilterSet):
     """Bootstrap Italia classes on every widget of a public filter form; selects rendered
-    without a template per option (FastSelect)."""
+    without a template per option (FastSelect).
+
+    The choices of a select drawn from the database (regions, sectors, editions) are the same
+    on every page of a list, whatever its filters: they are read once per change of content
+    and language (the content version of taskforce.pagecache), as plain (value, label) pairs.
+    A value sent back is still checked against the database by the field itself.
+    """
 
     @property
     def form(self):
         form = super().form
-        for field in form.fields.values():
+        for name, field in form.fields.items():
             if type(field.widget) is forms.Select:
                 widget = FastSelect(attrs=field.widget.attrs)
-                widget.choices = field.widget.choices
+                widget.choices = self._choices(name, field)
                 field.widget = widget
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs.setdefault("class", css)
         return form
+
+    def _choices(self, name: str, field: forms.Field) -> list:
+        if not isinstance(field, forms.ModelChoiceField):
+            return field.widget.choices
+        key = f"filter-choices:{type(self).__name__}:{name}:{get_language()}:{content_version()}"
+        return cache.get_or_set(
+            key,
+            lambda: [(str(value), str(label)) for value, label in field.choices],
+            timeout=CHOICES_SECONDS,
+        )
+
+
+# A change of content replaces the choices at once (new content version); this only bounds
+# how long unused ones stay in the cache.
+CHOICES_SECONDS = 3600
 
 
 class YearFilter(django_filters.NumberFilter):

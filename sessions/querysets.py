@@ -16,24 +16,31 @@ class RegionQuerySet(models.QuerySet):
         return self.filter(country="RU")
 
     def hosts(self):
-        """Regions that hosted, or were to host, a published edition, with their count."""
+        """Regions that hosted, or were to host, a published edition: how many editions each
+        held (`edition_count`), how many it has in the archive (`listed_count`, postponed and
+        cancelled ones too) and the latest of them (`latest_editions`, a list of one).
+
+        The page that lists them stays the same size however many editions a region hosts:
+        the rest are one link away, in the list of editions filtered by the region.
+        """
         from .models import Edition
 
+        published = Q(editions__is_published=True)
         return (
-            self.filter(editions__is_published=True)
+            self.filter(published)
             .annotate(
                 edition_count=Count(
                     "editions",
-                    filter=Q(editions__is_published=True)
-                    & ~Q(editions__status__in=["postponed", "cancelled"]),
+                    filter=published & ~Q(editions__status__in=["postponed", "cancelled"]),
                     distinct=True,
-                )
+                ),
+                listed_count=Count("editions", filter=published, distinct=True),
             )
             .prefetch_related(
                 Prefetch(
                     "editions",
                     queryset=Edition.objects.published()
-                    .chronological()
+                    .newest_first()
                     .only(
                         "pk",
                         "slug",
@@ -43,13 +50,15 @@ class RegionQuerySet(models.QuerySet):
                         "end_date",
                         "date_precision",
                         "region_id",
-                    ),
-                    to_attr="published_editions",
+                    )[:1],
+                    to_attr="latest_editions",
                 )
             )
             .order_by("country", "-edition_count", "name")
         )
 
+
+LANGUAGES = ("it", "ru", "en")
 
 REGISTRATION_WINDOWS_CACHE_KEY = "sessions:registration-windows"
 SEQUENCE_CACHE_KEY = "sessions:published-sequence"
@@ -191,9 +200,11 @@ class EditionQuerySet(models.QuerySet):
         return self.select_related("region").prefetch_related("sectors")
 
     def for_detail(self):
-        """What an edition page shows: its programme, visits, people, sources, documents."""
+        """What an edition page shows: its programme, visits, people, sources, documents.
+
+        Its participants, hundreds of names, are read apart as plain values
+        (`Registration.objects.listed_participants`)."""
         from agreements.models import Agreement
-        from companies.models import Registration
 
         from .models import CompanyVisit, EditionOrganiser, SectoralTable
 
@@ -213,21 +224,19 @@ class EditionQuerySet(models.QuerySet):
             ),
             Prefetch(
                 "agreements",
-                queryset=Agreement.objects.public().order_by(
-                    F("date_signed").asc(nulls_last=True), "title"
+                # Dozens of agreements: the columns of their line, not their texts.
+                queryset=Agreement.objects.public()
+                .order_by(F("date_signed").asc(nulls_last=True), "title")
+                .only(
+                    "slug",
+                    "edition_id",
+                    "kind",
+                    *(f"title_{language}" for language in LANGUAGES),
+                    "date_signed",
+                    "date_precision",
+                    "evidence",
                 ),
                 to_attr="public_agreements",
-            ),
-            Prefetch(
-                "registrations",
-                queryset=Registration.objects.filter(
-                    status="confirmed", public_listing_consent=True
-                )
-                .select_related("organisation")
-                # Hundreds of names: only the columns the list shows.
-                .only("edition_id", "organisation__name", "organisation__country")
-                .order_by("organisation__country", "organisation__name"),
-                to_attr="public_participants",
             ),
         )
 

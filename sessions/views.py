@@ -4,6 +4,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from companies.models import Registration
 from taskforce.models import Country
 
 from .charts import editions_per_year
@@ -63,8 +64,12 @@ class EditionDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         previous_edition, next_edition = Edition.objects.neighbours(self.object)
+        participants = Registration.objects.filter(edition=self.object).listed_participants()
         return super().get_context_data(
-            previous_edition=previous_edition, next_edition=next_edition, **kwargs
+            previous_edition=previous_edition,
+            next_edition=next_edition,
+            participant_groups=[(Country(code).label, names) for code, names in participants],
+            **kwargs,
         )
 
 

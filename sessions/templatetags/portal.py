@@ -3,7 +3,8 @@
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from taskforce.models import DatePrecision, format_approximate_date
 
@@ -29,6 +30,30 @@ def translated(obj, field: str):
     return ""
 
 
+# How well a fact is supported: (CSS class, label, tooltip) per evidence level.
+EVIDENCE_BADGES = {
+    "public": ("evidence-public", _("public source"), None),
+    "source_doc": (
+        "evidence-source-doc",
+        _("ministry document only"),
+        _("Not confirmed by public sources"),
+    ),
+    "inferred": ("evidence-inferred", _("inferred"), None),
+}
+EVIDENCE_UNKNOWN = ("evidence-unknown", _("unknown"), None)
+
+
+@register.simple_tag
+def evidence(level: str):
+    """The badge of an evidence level (taskforce.models.EvidenceLevel)."""
+    css, label, title = EVIDENCE_BADGES.get(level, EVIDENCE_UNKNOWN)
+    if title:
+        return format_html(
+            '<span class="badge evidence {}" title="{}">{}</span>', css, gettext(title), label
+        )
+    return format_html('<span class="badge evidence {}">{}</span>', css, label)
+
+
 @register.filter
 def day_date(value):
     """A known day in the active language: "30 novembre 2018", "30 ноября 2018"."""
@@ -44,3 +69,9 @@ def day_time(value):
         return ""
     local = timezone.localtime(value)
     return f"{day_date(local.date())}, {local:%H:%M}"
+
+
+@register.simple_tag
+def chart_marks(chart, *, italy: str, russia: str):
+    """The bars, grid and labels of an editions-per-year chart (sessions.charts.Chart)."""
+    return chart.marks({"IT": italy, "RU": russia})

@@ -260,9 +260,11 @@ def test_edition_list_query_count_is_flat(client, django_assert_num_queries, cou
         edition = EditionFactory()
         edition.sectors.add(SectorFactory(), SectorFactory())
 
-    client.get(reverse("sessions:edition_list"))  # warm the registration-window cache
+    client.get(reverse("sessions:edition_list"))  # warm the caches of data
 
-    with django_assert_num_queries(5):
+    # The count, the page of editions, their sectors; the filters' choices of regions and
+    # sectors are read once per change of content.
+    with django_assert_num_queries(3):
         response = client.get(reverse("sessions:edition_list"))
 
     assert response.content.decode().count("<tr") == count + 1
@@ -403,12 +405,39 @@ def test_visit_list_hides_visits_of_unpublished_editions(client):
 def test_visit_list_query_count_is_flat(client, django_assert_num_queries, count):
     CompanyVisitFactory.create_batch(count)
 
-    client.get(reverse("sessions:visit_list"))  # warm the registration-window cache
+    client.get(reverse("sessions:visit_list"))  # warm the caches of data
 
-    with django_assert_num_queries(5):
+    # The count and the page of visits; the filters' choices are read once per change.
+    with django_assert_num_queries(2):
         response = client.get(reverse("sessions:visit_list"))
 
     assert response.content.decode().count("<tr") == count + 1
+
+
+def test_filter_choices_are_read_once_and_follow_every_change(client, django_assert_num_queries):
+    EditionFactory(region=RegionFactory(code="IT-52", name_it="Toscana"))
+    client.get("/it/editions/")
+
+    with django_assert_num_queries(3):
+        content = client.get("/it/editions/?country=IT").content.decode()
+    assert ">Toscana</option>" in content
+
+    EditionFactory(region=RegionFactory(code="IT-57", name_it="Marche", name_en="Marche EN"))
+    content = client.get("/it/editions/").content.decode()
+    assert ">Toscana</option>" in content and ">Marche</option>" in content
+    # Each language has its own labels.
+    assert ">Marche EN</option>" in client.get("/en/editions/").content.decode()
+
+
+def test_filter_choice_sent_back_is_still_checked(client):
+    region = RegionFactory(code="IT-52")
+    EditionFactory(region=region)
+    client.get("/it/editions/")  # the choices are now cached
+
+    response = client.get("/it/editions/?region=999999")
+
+    assert response.status_code == 200
+    assert "Scegli un&#x27;opzione valida" in response.content.decode()
 
 
 # Regions ----------------------------------------------------------------------------------
@@ -427,7 +456,25 @@ def test_region_list_counts_hosted_editions(client):
     assert [(r.code, r.edition_count) for r in italy[1]] == [("IT-57", 2)]
     assert [(r.code, r.edition_count) for r in russia[1]] == [("RU-KGD", 0)]
     content = response.content.decode()
-    assert "VIII" in content and "XXI" in content
+    # The latest edition of each region, and a link to all of them in the list of editions.
+    assert ">XXI</a>" in content and ">VIII</a>" not in content
+    assert f'href="/it/editions/?region={marche.pk}">tutte le 2 edizioni</a>' in content
+
+
+def test_region_list_stays_the_same_size_however_many_editions_a_region_hosted(client):
+    tuscany = RegionFactory(code="IT-52", name_it="Toscana")
+    for number in range(1, 13):
+        EditionFactory(region=tuscany, number=number, start_date=datetime.date(2000 + number, 5, 1))
+
+    content = client.get("/en/regions/").content.decode()
+
+    start = content.index('class="list-unstyled host-regions"')
+    section = content[start : content.index("</ul>", start)]
+    # The region's name and "all 12" lead to the filtered list; one edition is shown: XII.
+    assert section.count(f'href="/en/editions/?region={tuscany.pk}"') == 2
+    assert section.count('href="/en/editions/') == 3
+    assert ">XII</a>" in section
+    assert "all 12 editions</a>" in section
 
 
 def test_region_list_chart_has_text_alternatives_and_the_same_data_as_a_table(client):
