@@ -20,10 +20,12 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
 
 
-def notification_queue(*, registration, template: str, booking=None):
-    """Store the e-mail for `registration` and send it once the transaction commits."""
-    from .models import Notification
+def notification_render(*, registration, template: str, booking=None) -> dict:
+    """The e-mail for `registration`, written in its language: the fields of a Notification.
 
+    The registration need not be saved yet: its public identifier, language, edition,
+    organisation and contact are all the e-mail reads.
+    """
     language = registration.language
     with translation.override(language):
         context = {
@@ -39,14 +41,28 @@ def notification_queue(*, registration, template: str, booking=None):
         subject = " ".join(render_to_string(f"emails/{template}.subject.txt", context).split())
         body_text = render_to_string(f"emails/{template}.txt", context)
         body_html = render_to_string(f"emails/{template}.html", context)
-    notification = Notification.objects.create(
-        registration=registration,
-        to=registration.contact.email,
-        language=language,
-        subject=subject[:250],
-        body_text=body_text,
-        body_html=body_html,
-    )
+    return {
+        "to": registration.contact.email,
+        "language": language,
+        "subject": subject[:250],
+        "body_text": body_text,
+        "body_html": body_html,
+    }
+
+
+def notification_queue(*, registration, template: str, booking=None, rendered=None):
+    """Store the e-mail for `registration` and send it once the transaction commits.
+
+    `rendered` is the e-mail already written by `notification_render` (outside the
+    transaction, to keep it short); otherwise it is written here.
+    """
+    from .models import Notification
+
+    if rendered is None:
+        rendered = notification_render(
+            registration=registration, template=template, booking=booking
+        )
+    notification = Notification.objects.create(registration=registration, **rendered)
     transaction.on_commit(lambda: notification_send.enqueue(notification.pk))
     return notification
 

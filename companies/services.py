@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from sessions.models import BookingMode, Edition, SectoralTable
 
 from .models import Booking, Contact, Organisation, Registration, normalise_tax_id
-from .notifications import notification_queue
+from .notifications import notification_queue, notification_render
 
 
 class BookingError(Exception):
@@ -64,9 +64,30 @@ def registration_submit(
     The same submission key always gives back the registration it created first, so a double
     click, a replay or the back button never creates a second one.
     """
+    # Everything that only reads comes before the transaction: on SQLite every registration
+    # waits for the one inside its transaction (IMMEDIATE), so that part must be short.
+    existing = Registration.objects.filter(submission_key=submission_key).first()
+    if existing:
+        return existing, False
+    tax_id = normalise_tax_id(data.country, data.tax_id)
+    known = Organisation.objects.filter(country=data.country, tax_id=tax_id).only("name").first()
+    draft = Registration(
+        public_id=uuid.uuid4(),
+        edition=edition,
+        language=data.language,
+        organisation=Organisation(name=known.name if known else data.organisation_name),
+        contact=Contact(first_name=data.first_name, email=_email(data)),
+    )
+    confirmation = notification_render(registration=draft, template="registration_confirm")
     for attempt in range(3):
         try:
-            return _registration_create(edition=edition, data=data, submission_key=submission_key)
+            return _registration_create(
+                edition=edition,
+                data=data,
+                submission_key=submission_key,
+                public_id=draft.public_id,
+                confirmation=confirmation,
+            )
         except IntegrityError:
             # A concurrent request won a race: the same submission (then show that one), or
             # another registration creating the same organisation (then try again: it now
@@ -79,35 +100,50 @@ def registration_submit(
     raise AssertionError("unreachable")
 
 
+def _email(data: RegistrationData) -> str:
+    return data.email.strip().lower()
+
+
 @transaction.atomic
 def _registration_create(
-    *, edition: Edition, data: RegistrationData, submission_key: uuid.UUID
+    *,
+    edition: Edition,
+    data: RegistrationData,
+    submission_key: uuid.UUID,
+    public_id: uuid.UUID,
+    confirmation: dict,
 ) -> tuple[Registration, bool]:
+    # Checked again inside: the same form sent twice at once waits here for the first.
     existing = Registration.objects.filter(submission_key=submission_key).first()
     if existing:
         return existing, False
     now = timezone.now()
     if edition.registration_state(now) != "open":
         raise ValidationError(_("Registration for this edition is not open."))
-    organisation = _organisation_find_or_create(data)
-    if Registration.objects.filter(
-        edition=edition, organisation=organisation, status__in=Registration.ACTIVE
-    ).exists():
+    organisation, new_organisation = _organisation_find_or_create(data)
+    if not new_organisation and (
+        Registration.objects.filter(
+            edition=edition, organisation=organisation, status__in=Registration.ACTIVE
+        ).exists()
+    ):
         raise ValidationError(
             {"tax_id": _("This organisation is already registered for this edition.")}
         )
-    contact, _created = Contact.objects.update_or_create(
-        organisation=organisation,
-        email=data.email.strip().lower(),
-        defaults={
-            "first_name": data.first_name,
-            "last_name": data.last_name,
-            "role": data.role,
-            "phone": data.phone,
-            "preferred_language": data.language,
-        },
-    )
+    person = {
+        "first_name": data.first_name,
+        "last_name": data.last_name,
+        "role": data.role,
+        "phone": data.phone,
+        "preferred_language": data.language,
+    }
+    if new_organisation:  # it has no contacts yet
+        contact = Contact.objects.create(organisation=organisation, email=_email(data), **person)
+    else:
+        contact, _created = Contact.objects.update_or_create(
+            organisation=organisation, email=_email(data), defaults=person
+        )
     registration = Registration.objects.create(
+        public_id=public_id,
         submission_key=submission_key,
         edition=edition,
         organisation=organisation,
@@ -132,16 +168,18 @@ def _registration_create(
             for proposal in data.proposals
         ]
     )
-    notification_queue(registration=registration, template="registration_confirm")
+    notification_queue(
+        registration=registration, template="registration_confirm", rendered=confirmation
+    )
     return registration, True
 
 
-def _organisation_find_or_create(data: RegistrationData) -> Organisation:
-    """The organisation with this country and tax identifier, or a new one."""
+def _organisation_find_or_create(data: RegistrationData) -> tuple[Organisation, bool]:
+    """The organisation with this country and tax identifier, or a new one; (it, created)."""
     tax_id = normalise_tax_id(data.country, data.tax_id)
     organisation = Organisation.objects.filter(country=data.country, tax_id=tax_id).first()
     if organisation:
-        return organisation
+        return organisation, False
     organisation = Organisation(
         name=data.organisation_name,
         kind=data.organisation_kind,
@@ -151,9 +189,11 @@ def _organisation_find_or_create(data: RegistrationData) -> Organisation:
         tax_id=tax_id,
         slug=_organisation_slug(data.organisation_name),
     )
-    organisation.full_clean()
+    # The fields are checked here; uniqueness is the database's (a registration creating the
+    # same organisation at the same moment makes this one fail and try again, then find it).
+    organisation.clean_fields()
     organisation.save()
-    return organisation
+    return organisation, True
 
 
 def _organisation_slug(name: str) -> str:
@@ -404,10 +444,10 @@ def registration_import(*, edition: Edition, data: RegistrationData) -> Registra
     registration for the edition are found again when they exist, so importing the same file
     twice changes nothing. Imported registrations are confirmed: staff vouch for them.
     """
-    organisation = _organisation_find_or_create(data)
+    organisation, _new = _organisation_find_or_create(data)
     contact, _created = Contact.objects.update_or_create(
         organisation=organisation,
-        email=data.email.strip().lower(),
+        email=_email(data),
         defaults={
             "first_name": data.first_name,
             "last_name": data.last_name,
