@@ -11,6 +11,7 @@ from django.db import connection
 from companies import services
 from companies.models import Booking, Notification, Organisation, Registration
 from companies.services import ProposalData, RegistrationData
+from companies.tokens import registration_from_token
 from sessions.models import SectoralTable
 from tests.factories import (
     BookingFactory,
@@ -102,6 +103,45 @@ def test_registration_submit_reuses_the_organisation_with_the_same_tax_identifie
 
     assert registration.organisation == organisation
     assert Organisation.objects.count() == 1
+
+
+def test_confirmation_mail_written_before_the_transaction_names_the_stored_organisation(
+    django_capture_on_commit_callbacks,
+):
+    OrganisationFactory(country="IT", tax_id="00743110157", name="Nome storico")
+    edition = OpenEditionFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registration, _ = services.registration_submit(
+            edition=edition,
+            data=registration_data([SectoralTableFactory(edition=edition)], language="en"),
+            submission_key=uuid.uuid4(),
+        )
+
+    (message,) = mail.outbox
+    assert "Nome storico" in message.body and "Officine Esempio" not in message.body
+    # The link in the mail opens this registration (its public identifier was chosen first).
+    token = message.body.split("/registration/confirm/")[1].split("/")[0]
+    assert registration_from_token(token, "confirm") == registration
+    assert registration.notifications.get().language == "en"
+
+
+def test_a_new_organisation_gets_its_contact_and_a_known_one_keeps_its_contacts():
+    edition, other = OpenEditionFactory(), OpenEditionFactory()
+    services.registration_submit(
+        edition=edition,
+        data=registration_data([SectoralTableFactory(edition=edition)]),
+        submission_key=uuid.uuid4(),
+    )
+    services.registration_submit(
+        edition=other,
+        data=registration_data([SectoralTableFactory(edition=other)], email="ANNA@example.org"),
+        submission_key=uuid.uuid4(),
+    )
+
+    organisation = Organisation.objects.get()
+    assert list(organisation.contacts.values_list("email", flat=True)) == ["anna@example.org"]
+    assert organisation.registrations.count() == 2
 
 
 def test_registration_submit_refuses_a_second_registration_of_the_organisation():
