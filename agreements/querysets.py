@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models import F, Prefetch
 
+LANGUAGES = ("it", "ru", "en")
+
 
 class AgreementQuerySet(models.QuerySet):
     def public(self):
@@ -10,9 +12,31 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(visibility="public")
 
     def for_list(self):
+        """What a line of the list shows, and only that: not the summaries of the agreement
+        or of its edition, nor anything of its parties but their names."""
+        from .models import AgreementParty
+
         return (
             self.select_related("edition")
-            .prefetch_related("parties__organisation", "sectors")
+            .only(
+                "slug",
+                "kind",
+                *(f"title_{language}" for language in LANGUAGES),
+                "date_signed",
+                "date_precision",
+                "status",
+                "evidence",
+                "edition__slug",
+                "edition__number",
+            )
+            .prefetch_related(
+                Prefetch(
+                    "parties",
+                    queryset=AgreementParty.objects.select_related("organisation").only(
+                        "agreement_id", "organisation__name"
+                    ),
+                ),
+            )
             .order_by(F("date_signed").desc(nulls_last=True), "pk")
         )
 

@@ -196,8 +196,14 @@ class EditionQuerySet(models.QuerySet):
         )
 
     def for_list(self):
-        """What a list of editions shows: region and sectors, without N+1 queries."""
-        return self.select_related("region").prefetch_related("sectors")
+        """What a list of editions shows: region and sectors (their names), without N+1
+        queries."""
+        from .models import Sector
+
+        names = (f"name_{language}" for language in LANGUAGES)
+        return self.select_related("region").prefetch_related(
+            Prefetch("sectors", queryset=Sector.objects.only(*names))
+        )
 
     def for_detail(self):
         """What an edition page shows: its programme, visits, people, sources, documents.

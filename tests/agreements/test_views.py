@@ -59,9 +59,9 @@ def test_agreement_list_query_count_is_flat(client, django_assert_num_queries, c
 
     client.get(reverse("agreements:agreement_list"))  # warm the caches of data
 
-    # The count, the page, its editions' parties and sectors; the sector choices are read
+    # The count, the page (with its editions) and its parties; the sector choices are read
     # once per change of content.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         response = client.get(reverse("agreements:agreement_list"))
 
     assert response.content.decode().count('class="h5 mb-1"') == count
