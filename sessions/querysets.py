@@ -54,6 +54,7 @@ class RegionQuerySet(models.QuerySet):
                     to_attr="latest_editions",
                 )
             )
+            .only("code", "country", *(f"name_{language}" for language in LANGUAGES))
             .order_by("country", "-edition_count", "name")
         )
 
