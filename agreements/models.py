@@ -141,6 +141,11 @@ class Agreement(TimeStampedModel):
             models.Index(fields=["date_signed"], name="agreement_date_signed_idx"),
             models.Index(fields=["visibility", "status"], name="agreement_visibility_idx"),
             models.Index(fields=["kind"], name="agreement_kind_idx"),
+            # The public list, newest first: read in index order instead of sorting every
+            # public agreement (SQLite; on PostgreSQL "DESC NULLS LAST" still sorts).
+            models.Index(
+                fields=["visibility", "-date_signed", "id"], name="agreement_public_newest_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

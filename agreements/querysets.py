@@ -32,9 +32,11 @@ class AgreementQuerySet(models.QuerySet):
             .prefetch_related(
                 Prefetch(
                     "parties",
-                    queryset=AgreementParty.objects.select_related("organisation").only(
-                        "agreement_id", "organisation__name"
-                    ),
+                    # In each agreement's own order, without joining the agreements to
+                    # sort by theirs.
+                    queryset=AgreementParty.objects.select_related("organisation")
+                    .only("agreement_id", "organisation__name")
+                    .order_by("agreement_id", "side", "order", "id"),
                 ),
             )
             .order_by(F("date_signed").desc(nulls_last=True), "pk")

@@ -231,8 +231,8 @@ def phase(scale: str, duration: int, reuse: bool, out: Path) -> int:
     django.setup()
     from django.core.management import call_command
 
+    call_command("migrate", verbosity=0)  # a kept database may predate a migration
     if fresh:
-        call_command("migrate", verbosity=0)
         print(f"== seeding the {scale} demo data set")
         call_command("seed_demo", scale=scale, force=True)
     staff_user()

@@ -116,11 +116,12 @@ def editions_per_year(editions) -> Chart:
     """Count held editions per year and host country; place every bar."""
     counts: Counter = Counter()
     undated = 0
-    for year, country in editions.values_list("start_date__year", "country"):
-        if year is None or country not in ("IT", "RU"):
+    # The dates, not their years: SQLite would compute each year with a Python function.
+    for start, country in editions.values_list("start_date", "country"):
+        if start is None or country not in ("IT", "RU"):
             undated += 1
             continue
-        counts[(year, country)] += 1
+        counts[(start.year, country)] += 1
     if not counts:
         return Chart(years=[], maximum=0, undated=undated)
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Max, Min, Prefetch, Q
 
 
 class RegionQuerySet(models.QuerySet):
@@ -16,43 +16,18 @@ class RegionQuerySet(models.QuerySet):
         return self.filter(country="RU")
 
     def hosts(self):
-        """Regions that hosted, or were to host, a published edition: how many editions each
-        held (`edition_count`), how many it has in the archive (`listed_count`, postponed and
-        cancelled ones too) and the latest of them (`latest_editions`, a list of one).
-
-        The page that lists them stays the same size however many editions a region hosts:
-        the rest are one link away, in the list of editions filtered by the region.
-        """
-        from .models import Edition
-
+        """Regions that hosted, or were to host, a published edition, with what the regions
+        page says of each: the editions it held (`edition_count`; postponed and cancelled
+        ones are not counted) and the dates of the first and the latest (`first_date`,
+        `last_date`). One query, one row per region, however many editions there are."""
         published = Q(editions__is_published=True)
+        held = published & ~Q(editions__status__in=["postponed", "cancelled"])
         return (
             self.filter(published)
             .annotate(
-                edition_count=Count(
-                    "editions",
-                    filter=published & ~Q(editions__status__in=["postponed", "cancelled"]),
-                    distinct=True,
-                ),
-                listed_count=Count("editions", filter=published, distinct=True),
-            )
-            .prefetch_related(
-                Prefetch(
-                    "editions",
-                    queryset=Edition.objects.published()
-                    .newest_first()
-                    .only(
-                        "pk",
-                        "slug",
-                        "number",
-                        "status",
-                        "start_date",
-                        "end_date",
-                        "date_precision",
-                        "region_id",
-                    )[:1],
-                    to_attr="latest_editions",
-                )
+                edition_count=Count("editions", filter=held, distinct=True),
+                first_date=Min("editions__start_date", filter=held),
+                last_date=Max("editions__start_date", filter=held),
             )
             .only("code", "country", *(f"name_{language}" for language in LANGUAGES))
             .order_by("country", "-edition_count", "name")
