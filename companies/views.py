@@ -4,13 +4,14 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView
 
-from sessions.models import Edition
+from sessions.models import Edition, SectoralTable
 
 from . import services
 from .forms import ProposalForm, RegistrationForm
@@ -47,7 +48,10 @@ def _rate_limited(request) -> bool:
 @require_http_methods(["GET", "POST"])
 def registration_create(request, slug):
     edition = get_object_or_404(
-        Edition.objects.published().prefetch_related("tables__sector"), slug=slug
+        Edition.objects.published().prefetch_related(
+            Prefetch("tables", queryset=SectoralTable.objects.select_related("sector"))
+        ),
+        slug=slug,
     )
     state = edition.registration_state(timezone.now())
     if state != "open":

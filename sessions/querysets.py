@@ -171,6 +171,21 @@ class EditionQuerySet(models.QuerySet):
             regions_ru=Count("region", filter=held & Q(country="RU"), distinct=True),
         )
 
+    def for_timeline(self):
+        """What the home page's timeline shows of each edition: number, place, dates."""
+        names = [f"city_{language}" for language in LANGUAGES]
+        return self.select_related("region").only(
+            "slug",
+            "number",
+            "status",
+            "country",
+            "start_date",
+            "end_date",
+            "date_precision",
+            *names,
+            *(f"region__name_{language}" for language in LANGUAGES),
+        )
+
     def for_list(self):
         """What a list of editions shows: region and sectors (their names), without N+1
         queries."""

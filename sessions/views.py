@@ -35,7 +35,7 @@ class HomeView(TemplateView):
         )
         figures = key_figures()
         first = max(0, figures["editions_published"] - self.TIMELINE_LENGTH)
-        timeline = list(editions.select_related("region").chronological()[first:])
+        timeline = list(editions.for_timeline().chronological()[first:])
         return super().get_context_data(
             featured=featured,
             timeline=timeline,

@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import models
-from django.utils import formats
+from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -77,15 +77,25 @@ def _format_range(start: datetime.date, end: datetime.date | None, precision: st
     if precision == DatePrecision.YEAR:
         return str(start.year)
     if precision == DatePrecision.MONTH:
-        return formats.date_format(start, "F Y")
-    # "E" is the month name as it stands after a day number (genitive in Russian).
+        return f"{MONTHS[start.month]} {start.year:04d}"  # date format "F Y"
+    # "E": the month's name as it stands after a day number (genitive in Russian). Written
+    # directly rather than through formats.date_format(), which parses its format string
+    # anew for every date: lists and timelines show dozens of dates.
     if end is None or end == start:
-        return formats.date_format(start, "j E Y")
+        return _day_month_year(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{formats.date_format(end, 'j E Y')}"
+        return f"{start.day}–{_day_month_year(end)}"
     if start.year == end.year:
-        return f"{formats.date_format(start, 'j E')} – {formats.date_format(end, 'j E Y')}"
-    return f"{formats.date_format(start, 'j E Y')} – {formats.date_format(end, 'j E Y')}"
+        return f"{_day_month(start)} – {_day_month_year(end)}"
+    return f"{_day_month_year(start)} – {_day_month_year(end)}"
+
+
+def _day_month(day: datetime.date) -> str:
+    return f"{day.day} {MONTHS_ALT[day.month]}"  # "j E"
+
+
+def _day_month_year(day: datetime.date) -> str:
+    return f"{day.day} {MONTHS_ALT[day.month]} {day.year:04d}"  # "j E Y"
 
 
 class SourceBase(models.Model):

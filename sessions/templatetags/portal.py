@@ -101,3 +101,30 @@ def region_line(region, editions_url: str):
         held,
         years,
     )
+
+
+@register.simple_tag
+def timeline_item(edition, unknown: str):
+    """An edition on the home page's timeline: number, place and date, a link to its page.
+
+    Written here rather than by the template, as are the regions page's lines: the
+    timeline shows up to thirty editions (sessions.views.HomeView.TIMELINE_LENGTH).
+    """
+    if edition.is_placeholder:
+        where = unknown
+    else:
+        where = translated(edition, "city") or (
+            translated(edition.region, "name") if edition.region else edition.get_status_display()
+        )
+    css = f"timeline-item timeline-{(edition.country or 'none').lower()}"
+    if edition.is_placeholder:
+        css += " edition-gap"
+    return format_html(
+        '<li class="{}"><a href="{}"><span class="timeline-number">{}</span> '
+        '<span class="timeline-where">{}</span> <span class="timeline-when">{}</span></a></li>',
+        css,
+        edition.get_absolute_url(),
+        edition.roman or "—",
+        where,
+        edition.display_date,
+    )
