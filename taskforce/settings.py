@@ -335,6 +335,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django sets its own loggers to INFO; LOG_LEVEL applies to them too (a line per task
+    # run, for instance, is INFO).
+    "loggers": {"django": {"level": LOG_LEVEL}},
 }
 
 # The admin's translation tabs use jQuery UI, served from our own static files (no CDN).

@@ -121,3 +121,27 @@ def test_settings_languages_and_time_zone(settings):
     assert settings.LANGUAGE_CODE == "it"
     assert settings.TIME_ZONE == "Europe/Rome"
     assert settings.USE_TZ is True
+
+
+@pytest.mark.parametrize(("level", "shown"), [("INFO", "True"), ("WARNING", "False")])
+def test_log_level_applies_to_djangos_own_loggers(level, shown):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import logging, django; django.setup(); "
+            "print(logging.getLogger('django.tasks').isEnabledFor(logging.INFO))",
+        ],
+        cwd=BASE_DIR,
+        env={
+            "PATH": os.environ["PATH"],
+            "DEBUG": "1",
+            "LOG_LEVEL": level,
+            "DJANGO_SETTINGS_MODULE": "taskforce.settings",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.stdout.split() == [shown], result.stderr
