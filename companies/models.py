@@ -470,6 +470,15 @@ class Notification(TimeStampedModel):
         verbose_name = _("e-mail notification")
         verbose_name_plural = _("e-mail notifications")
         ordering = ["-created_at"]
+        indexes = [
+            # What the sender looks for every few seconds: the few e-mails not sent yet,
+            # among every one ever sent.
+            models.Index(
+                fields=["status", "updated_at"],
+                condition=Q(status__in=["pending", "failed"]),
+                name="notification_to_send_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.to}: {self.subject}"

@@ -1,16 +1,22 @@
 """E-mails to registrants, in their language, sent after the transaction commits.
 
 Each e-mail is first stored as a `Notification` in the same transaction as the change it
-reports; after the commit a task (Django's tasks framework) sends it. A failed send is logged
-and left for `manage.py send_notifications`, which retries; the registration itself is never
-lost because mail failed.
+reports. Then either the request sends it once the transaction commits (a task of Django's
+tasks framework; NOTIFICATIONS_SENT_BY=request, the default) or `manage.py
+send_notifications --watch`, a process beside the web server, sends the stored ones a few
+seconds later (NOTIFICATIONS_SENT_BY=worker): no request then waits for the mail server. A
+failed send is logged and retried later; the registration itself is never lost because mail
+failed.
 """
 
+import datetime
 import logging
+import time
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import close_old_connections, transaction
+from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -63,7 +69,8 @@ def notification_queue(*, registration, template: str, booking=None, rendered=No
             registration=registration, template=template, booking=booking
         )
     notification = Notification.objects.create(registration=registration, **rendered)
-    transaction.on_commit(lambda: notification_send.enqueue(notification.pk))
+    if settings.NOTIFICATIONS_SENT_BY == "request":
+        transaction.on_commit(lambda: notification_send.enqueue(notification.pk))
     return notification
 
 
@@ -92,32 +99,68 @@ def notification_send(notification_id: int) -> str:
     )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
-    notification.attempts += 1
+    # The outcome is written with update(): the e-mail may have been deleted meanwhile
+    # (with its registration, or erased at the person's request), and that is no error.
+    stored = Notification.objects.filter(pk=notification.pk)
+    attempts = notification.attempts + 1
     try:
         message.send()
     except Exception as error:  # noqa: BLE001 - any transport failure is retried later
         # The address is personal data: the log names the notification only.
         logger.warning("E-mail notification %s failed: %s", notification.pk, type(error).__name__)
-        notification.status = Notification.Status.FAILED
-        notification.last_error = str(error)[:2000]
-        notification.save(update_fields=["status", "attempts", "last_error", "updated_at"])
+        stored.update(
+            status=Notification.Status.FAILED,
+            attempts=attempts,
+            last_error=str(error)[:2000],
+            updated_at=timezone.now(),
+        )
         return "failed"
-    notification.status = Notification.Status.SENT
-    notification.sent_at = timezone.now()
-    notification.last_error = ""
-    notification.save(update_fields=["status", "attempts", "sent_at", "last_error", "updated_at"])
+    now = timezone.now()
+    stored.update(
+        status=Notification.Status.SENT,
+        attempts=attempts,
+        sent_at=now,
+        last_error="",
+        updated_at=now,
+    )
     return "sent"
 
 
-def notifications_retry() -> dict[str, int]:
-    """Send every e-mail still pending or failed (up to MAX_ATTEMPTS tries each)."""
+def notifications_retry(*, failed_before=None) -> dict[str, int]:
+    """Send every e-mail still to send, and the failed ones again (up to MAX_ATTEMPTS tries
+    each); with `failed_before`, only those that failed before that moment."""
     from .models import Notification
 
     outcome = {"sent": 0, "failed": 0, "skipped": 0}
-    pending = Notification.objects.filter(
-        status__in=[Notification.Status.PENDING, Notification.Status.FAILED],
-        attempts__lt=MAX_ATTEMPTS,
-    ).values_list("pk", flat=True)
+    failed = Q(status=Notification.Status.FAILED, attempts__lt=MAX_ATTEMPTS)
+    if failed_before is not None:
+        failed &= Q(updated_at__lt=failed_before)
+    pending = (
+        Notification.objects.filter(Q(status=Notification.Status.PENDING) | failed)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     for pk in list(pending):
         outcome[notification_send.call(pk)] += 1
     return outcome
+
+
+# How long a failed e-mail waits before the watching sender tries it again.
+RETRY_AFTER = datetime.timedelta(minutes=5)
+
+
+def notifications_watch(*, interval: float, stop, sleep=time.sleep) -> int:
+    """Send the stored e-mails as they come, every `interval` seconds, until `stop()`
+    is true; failed ones are tried again after RETRY_AFTER. Returns how many were sent."""
+    sent = 0
+    while not stop():
+        # A connection kept across loops is checked (and replaced when the database went
+        # away), as Django does between requests.
+        close_old_connections()
+        try:
+            sent += notifications_retry(failed_before=timezone.now() - RETRY_AFTER)["sent"]
+        except Exception:
+            # The database may be restarting: the sender keeps going and tries again.
+            logger.exception("Sending the stored e-mails failed; trying again")
+        sleep(interval)
+    return sent

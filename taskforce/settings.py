@@ -215,6 +215,14 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Task Force Portal <noreply@localhost>")
+# Who sends the e-mails stored for registrants (companies.notifications): "request", the web
+# process right after the change is committed, or "worker", `manage.py send_notifications
+# --watch` running beside the web server (production: no request waits for the mail server).
+NOTIFICATIONS_SENT_BY = env.str("NOTIFICATIONS_SENT_BY", default="request")
+if NOTIFICATIONS_SENT_BY not in {"request", "worker"}:
+    raise ImproperlyConfigured(
+        f"NOTIFICATIONS_SENT_BY={NOTIFICATIONS_SENT_BY!r}: use 'request' or 'worker'."
+    )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Passwords and authentication ------------------------------------------------------------

@@ -58,7 +58,7 @@ def _page(name, kind="public", **figures):
     return page
 
 
-def _report(*pages, capacity_intact=True):
+def _report(*pages, capacity_intact=True, mails_sent=100):
     return {
         "pages": list(pages),
         "small": {},
@@ -66,6 +66,8 @@ def _report(*pages, capacity_intact=True):
             "submit": {"p99_ms": 600},
             "confirm": {"p99_ms": 400},
             "capacity_intact": capacity_intact,
+            "mails": 100,
+            "mails_sent": mails_sent,
         },
     }
 
@@ -115,3 +117,18 @@ def test_large_run_is_compared_with_the_small_one():
     assert report["scale"] == "large"
     assert report["pages"][0]["large_to_small"] == 2.5
     assert report["targets"]["large_within_1_5x_small"] is False
+
+
+def test_an_email_not_sent_after_the_rush_is_missed():
+    targets = run.evaluate(_report(_page("home"), mails_sent=99))
+
+    assert [name for name, met in targets.items() if not met] == ["registration_mails_all_sent"]
+
+
+def test_registration_target_is_the_submissions_p99():
+    report = _report(_page("home"))
+    report["registration"]["confirm"]["p99_ms"] = 1800
+    assert run.evaluate(report)["registration_p99_under_1_s"]
+
+    report["registration"]["submit"]["p99_ms"] = 1000
+    assert not run.evaluate(report)["registration_p99_under_1_s"]

@@ -359,6 +359,99 @@ def test_failed_mail_is_kept_and_retried(django_capture_on_commit_callbacks, set
     assert len(mail.outbox) == 1
 
 
+@pytest.fixture
+def kept_connection(monkeypatch):
+    """The sender checks its connection at each look; the test's one is inside a
+    transaction, which Django would take for a broken connection and close."""
+    from companies import notifications
+
+    monkeypatch.setattr(notifications, "close_old_connections", lambda: None)
+
+
+def stored_mail(**fields):
+    return Notification.objects.create(
+        to="anna@example.org", language="it", subject="Oggetto", body_text="Testo", **fields
+    )
+
+
+def test_with_a_sender_beside_the_server_no_request_sends_mail(
+    django_capture_on_commit_callbacks, settings, kept_connection
+):
+    from companies.notifications import notifications_watch
+
+    settings.NOTIFICATIONS_SENT_BY = "worker"
+    edition = OpenEditionFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_submit(
+            edition=edition,
+            data=registration_data([SectoralTableFactory(edition=edition)]),
+            submission_key=uuid.uuid4(),
+        )
+    assert mail.outbox == []
+    assert Notification.objects.get().status == "pending"
+
+    loops = iter([False, True])
+    pauses = []
+    sent = notifications_watch(interval=2, stop=lambda: next(loops), sleep=pauses.append)
+
+    assert sent == 1 and pauses == [2]
+    assert mail.outbox[0].to == ["anna@example.org"]
+    assert Notification.objects.get().status == "sent"
+
+
+def test_the_sender_tries_a_failed_mail_again_only_after_a_while(kept_connection):
+    from companies.notifications import RETRY_AFTER, notifications_watch
+
+    failed = stored_mail(status="failed", attempts=1)
+    recent = stored_mail(status="failed", attempts=1)
+    Notification.objects.filter(pk=failed.pk).update(
+        updated_at=datetime.datetime.now(datetime.UTC) - RETRY_AFTER - datetime.timedelta(1)
+    )
+    loops = iter([False, True])
+
+    notifications_watch(interval=1, stop=lambda: next(loops), sleep=lambda _: None)
+
+    assert Notification.objects.get(pk=failed.pk).status == "sent"
+    assert Notification.objects.get(pk=recent.pk).status == "failed"
+
+
+def test_the_sender_goes_on_when_the_database_fails_once(monkeypatch, caplog, kept_connection):
+    from companies import notifications
+
+    calls = []
+
+    def flaky(**kwargs):
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise notifications.transaction.DatabaseError("gone away")
+        return {"sent": 1, "failed": 0, "skipped": 0}
+
+    monkeypatch.setattr(notifications, "notifications_retry", flaky)
+    loops = iter([False, False, True])
+
+    sent = notifications.notifications_watch(
+        interval=1, stop=lambda: next(loops), sleep=lambda _: None
+    )
+
+    assert sent == 1 and len(calls) == 2
+    assert "trying again" in caplog.text
+
+
+def test_a_mail_deleted_while_it_is_sent_is_no_error(monkeypatch):
+    from companies import notifications
+
+    notification = stored_mail()
+
+    def send_and_vanish(message, *args, **kwargs):
+        Notification.objects.filter(pk=notification.pk).delete()
+        return 1
+
+    monkeypatch.setattr(notifications.EmailMultiAlternatives, "send", send_and_vanish)
+
+    assert notifications.notification_send.call(notification.pk) == "sent"
+    assert not Notification.objects.exists()
+
+
 # Concurrency -------------------------------------------------------------------------------
 
 

@@ -145,3 +145,10 @@ def test_log_level_applies_to_djangos_own_loggers(level, shown):
     )
 
     assert result.stdout.split() == [shown], result.stderr
+
+
+def test_settings_unknown_mail_sender_is_refused():
+    result = load_settings(DEBUG="1", NOTIFICATIONS_SENT_BY="cron")
+
+    assert result.returncode != 0
+    assert "NOTIFICATIONS_SENT_BY='cron'" in result.stderr
