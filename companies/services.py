@@ -65,10 +65,8 @@ def registration_submit(
     click, a replay or the back button never creates a second one.
     """
     # Everything that only reads comes before the transaction: on SQLite every registration
-    # waits for the one inside its transaction (IMMEDIATE), so that part must be short.
-    existing = Registration.objects.filter(submission_key=submission_key).first()
-    if existing:
-        return existing, False
+    # waits for the one inside its transaction (IMMEDIATE), so that part must be short. (A
+    # submission key already used is found inside it.)
     tax_id = normalise_tax_id(data.country, data.tax_id)
     known = Organisation.objects.filter(country=data.country, tax_id=tax_id).only("name").first()
     draft = Registration(
