@@ -17,7 +17,7 @@ preload_app = True
 # each full collection: a pause of tens of milliseconds in whatever request triggers it.
 # Frozen objects are left out of every collection, and their memory stays shared between the
 # workers. (A larger first generation was tried too: fewer collections, but each one long
-# enough to triple the p99 of the /healthz floor.)
+# enough to make the p99 of the /healthz floor five times longer.)
 
 
 def pre_fork(server, worker):
