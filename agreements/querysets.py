@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import F, Prefetch
 
-LANGUAGES = ("it", "ru", "en")
+from taskforce.models import translation_columns
 
 
 class AgreementQuerySet(models.QuerySet):
@@ -21,7 +21,7 @@ class AgreementQuerySet(models.QuerySet):
             .only(
                 "slug",
                 "kind",
-                *(f"title_{language}" for language in LANGUAGES),
+                *translation_columns("title"),
                 "date_signed",
                 "date_precision",
                 "status",

@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, F, Max, Min, Prefetch, Q
 
+from taskforce.models import translation_columns
+
 
 class RegionQuerySet(models.QuerySet):
     def italian(self):
@@ -29,12 +31,10 @@ class RegionQuerySet(models.QuerySet):
                 first_date=Min("editions__start_date", filter=held),
                 last_date=Max("editions__start_date", filter=held),
             )
-            .only("code", "country", *(f"name_{language}" for language in LANGUAGES))
+            .only("code", "country", *translation_columns("name"))
             .order_by("country", "-edition_count", "name")
         )
 
-
-LANGUAGES = ("it", "ru", "en")
 
 REGISTRATION_WINDOWS_CACHE_KEY = "sessions:registration-windows"
 SEQUENCE_CACHE_KEY = "sessions:published-sequence"
@@ -173,7 +173,6 @@ class EditionQuerySet(models.QuerySet):
 
     def for_timeline(self):
         """What the home page's timeline shows of each edition: number, place, dates."""
-        names = [f"city_{language}" for language in LANGUAGES]
         return self.select_related("region").only(
             "slug",
             "number",
@@ -182,8 +181,8 @@ class EditionQuerySet(models.QuerySet):
             "start_date",
             "end_date",
             "date_precision",
-            *names,
-            *(f"region__name_{language}" for language in LANGUAGES),
+            *translation_columns("city"),
+            *translation_columns("region__name"),
         )
 
     def for_list(self):
@@ -191,9 +190,8 @@ class EditionQuerySet(models.QuerySet):
         queries."""
         from .models import Sector
 
-        names = (f"name_{language}" for language in LANGUAGES)
         return self.select_related("region").prefetch_related(
-            Prefetch("sectors", queryset=Sector.objects.only(*names))
+            Prefetch("sectors", queryset=Sector.objects.only(*translation_columns("name")))
         )
 
     def for_detail(self):
@@ -228,7 +226,7 @@ class EditionQuerySet(models.QuerySet):
                     "slug",
                     "edition_id",
                     "kind",
-                    *(f"title_{language}" for language in LANGUAGES),
+                    *translation_columns("title"),
                     "date_signed",
                     "date_precision",
                     "evidence",

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation import settings as translation_settings
+from modeltranslation.utils import build_localized_fieldname
 
 
 class SubqueryCount(models.Subquery):
@@ -44,6 +46,15 @@ class EvidenceLevel(models.TextChoices):
     SOURCE_DOC = "source_doc", _("source document only")
     INFERRED = "inferred", _("inferred")
     UNKNOWN = "unknown", _("unknown")
+
+
+def translation_columns(field: str) -> list[str]:
+    """The column of a translated field in each language of the content, for only():
+    "city" → ["city_it", "city_ru", "city_en"]; "region__name" → ["region__name_it", …]."""
+    return [
+        build_localized_fieldname(field, language)
+        for language in translation_settings.AVAILABLE_LANGUAGES
+    ]
 
 
 class DatePrecision(models.TextChoices):
