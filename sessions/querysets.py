@@ -283,7 +283,6 @@ class CompanyVisitQuerySet(models.QuerySet):
     def for_list(self):
         """What the list of visits shows, and only that: a thousand visits are sorted by
         their edition, and narrow rows sort much faster than every text in every language."""
-        names = ("name_it", "name_ru", "name_en")
         return (
             self.select_related("edition", "edition__region", "host", "district", "sector")
             .only(
@@ -294,15 +293,13 @@ class CompanyVisitQuerySet(models.QuerySet):
                 "sector",
                 "edition__slug",
                 "edition__number",
-                "edition__city_it",
-                "edition__city_ru",
-                "edition__city_en",
+                *translation_columns("edition__city"),
                 "edition__region",
                 "host__slug",
                 "host__name",
-                *(f"edition__region__{name}" for name in names),
-                *(f"district__{name}" for name in names),
-                *(f"sector__{name}" for name in names),
+                *translation_columns("edition__region__name"),
+                *translation_columns("district__name"),
+                *translation_columns("sector__name"),
             )
             .order_by(
                 F("edition__number").desc(nulls_last=True), F("date").asc(nulls_last=True), "pk"

@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from taskforce.models import DatePrecision, format_approximate_date
@@ -50,7 +50,7 @@ def evidence(level: str):
     css, label, title = EVIDENCE_BADGES.get(level, EVIDENCE_UNKNOWN)
     if title:
         return format_html(
-            '<span class="badge evidence {}" title="{}">{}</span>', css, gettext(title), label
+            '<span class="badge evidence {}" title="{}">{}</span>', css, title, label
         )
     return format_html('<span class="badge evidence {}">{}</span>', css, label)
 
