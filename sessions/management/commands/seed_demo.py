@@ -17,8 +17,9 @@ class Command(BaseCommand):
     help = (
         "Fill the database with clearly fictional demo data: titles marked [DEMO], slugs "
         "starting with demo-, edition numbers from 1001, fake but checksum-valid tax "
-        "identifiers. small: 10 editions, 1,000 organisations, 2,000 contacts, 10,000 "
-        "bookings, 300 agreements, 100 company visits; large: ten times as many. The same "
+        "identifiers. small: 40 editions, 1,000 organisations, 2,000 contacts, 10,000 "
+        "bookings, 300 agreements, 100 company visits; large: 100 editions and ten times as "
+        "many of the rest. The same "
         "--seed gives the same data, except that the upcoming editions and the registration "
         "window open now are dated from today. Refuses a database that holds real history "
         "unless --force, and one that already holds demo data unless --replace."
