@@ -66,22 +66,24 @@ def registration_submit(
     """
     # Everything that only reads comes before the transaction: on SQLite every registration
     # waits for the one inside its transaction (IMMEDIATE), so that part must be short. (A
-    # submission key already used is found inside it.)
+    # submission key already used is found inside it.) The organisation is looked up again
+    # after a failed attempt.
     tax_id = normalise_tax_id(data.country, data.tax_id)
-    known = Organisation.objects.filter(country=data.country, tax_id=tax_id).only("name").first()
-    draft = Registration(
-        public_id=uuid.uuid4(),
-        edition=edition,
-        language=data.language,
-        organisation=Organisation(name=known.name if known else data.organisation_name),
-        contact=Contact(first_name=data.first_name, email=_email(data)),
-    )
-    confirmation = notification_render(registration=draft, template="registration_confirm")
     for attempt in range(3):
+        known = Organisation.objects.filter(country=data.country, tax_id=tax_id).first()
+        draft = Registration(
+            public_id=uuid.uuid4(),
+            edition=edition,
+            language=data.language,
+            organisation=known or Organisation(name=data.organisation_name),
+            contact=Contact(first_name=data.first_name, email=_email(data)),
+        )
+        confirmation = notification_render(registration=draft, template="registration_confirm")
         try:
             return _registration_create(
                 edition=edition,
                 data=data,
+                organisation=known,
                 submission_key=submission_key,
                 public_id=draft.public_id,
                 confirmation=confirmation,
@@ -107,6 +109,7 @@ def _registration_create(
     *,
     edition: Edition,
     data: RegistrationData,
+    organisation: Organisation | None,
     submission_key: uuid.UUID,
     public_id: uuid.UUID,
     confirmation: dict,
@@ -118,12 +121,15 @@ def _registration_create(
     now = timezone.now()
     if edition.registration_state(now) != "open":
         raise ValidationError(_("Registration for this edition is not open."))
-    organisation, new_organisation = _organisation_find_or_create(data)
-    if not new_organisation and (
-        Registration.objects.filter(
-            edition=edition, organisation=organisation, status__in=Registration.ACTIVE
-        ).exists()
-    ):
+    # The organisation was looked up before the transaction. One created meanwhile by
+    # another registration makes the insert fail (unique country and tax identifier), one
+    # deleted meanwhile makes the commit fail (foreign key): the caller then looks again.
+    new_organisation = organisation is None
+    if new_organisation:
+        organisation = _organisation_create(data)
+    elif Registration.objects.filter(
+        edition=edition, organisation=organisation, status__in=Registration.ACTIVE
+    ).exists():
         raise ValidationError(
             {"tax_id": _("This organisation is already registered for this edition.")}
         )
@@ -172,26 +178,22 @@ def _registration_create(
     return registration, True
 
 
-def _organisation_find_or_create(data: RegistrationData) -> tuple[Organisation, bool]:
-    """The organisation with this country and tax identifier, or a new one; (it, created)."""
-    tax_id = normalise_tax_id(data.country, data.tax_id)
-    organisation = Organisation.objects.filter(country=data.country, tax_id=tax_id).first()
-    if organisation:
-        return organisation, False
+def _organisation_create(data: RegistrationData) -> Organisation:
+    """A new organisation with this country and tax identifier."""
     organisation = Organisation(
         name=data.organisation_name,
         kind=data.organisation_kind,
         size=data.organisation_size,
         country=data.country,
         city=data.city,
-        tax_id=tax_id,
+        tax_id=normalise_tax_id(data.country, data.tax_id),
         slug=_organisation_slug(data.organisation_name),
     )
     # The fields are checked here; uniqueness is the database's (a registration creating the
     # same organisation at the same moment makes this one fail and try again, then find it).
     organisation.clean_fields()
     organisation.save()
-    return organisation, True
+    return organisation
 
 
 def _organisation_slug(name: str) -> str:
@@ -442,7 +444,9 @@ def registration_import(*, edition: Edition, data: RegistrationData) -> Registra
     registration for the edition are found again when they exist, so importing the same file
     twice changes nothing. Imported registrations are confirmed: staff vouch for them.
     """
-    organisation, _new = _organisation_find_or_create(data)
+    organisation = Organisation.objects.filter(
+        country=data.country, tax_id=normalise_tax_id(data.country, data.tax_id)
+    ).first() or _organisation_create(data)
     contact, _created = Contact.objects.update_or_create(
         organisation=organisation,
         email=_email(data),

@@ -516,3 +516,61 @@ def test_ten_identical_simultaneous_submissions_create_one_registration():
         Registration.objects.get().pk
     }
     assert sum(created for _registration, created in results) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_five_people_registering_the_same_new_organisation_at_once_make_one():
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+
+    results, errors = run_concurrently(
+        5,
+        lambda i: services.registration_submit(
+            edition=edition,
+            data=registration_data([table], email=f"person{i}@example.org"),
+            submission_key=uuid.uuid4(),
+        ),
+    )
+
+    # The first creates the organisation; the others find it when they try again, and are
+    # told that it is already registered.
+    assert Organisation.objects.count() == 1
+    assert Registration.objects.count() == 1
+    assert len([result for result in results if result]) == 1
+    assert len(errors) == 4
+    for error in errors:
+        assert isinstance(error, ValidationError)
+        # In the site's default language (the threads have no request).
+        assert error.message_dict == {
+            "tax_id": ["Questa organizzazione è già registrata per questa edizione."]
+        }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_organisation_deleted_while_registering_is_made_again(monkeypatch):
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+    gone = OrganisationFactory(country="IT", tax_id="00743110157")
+    create = services._registration_create
+    attempts = []
+
+    def deleted_meanwhile(**kwargs):
+        # Found before the transaction, deleted (by staff) before it commits.
+        if not attempts:
+            Organisation.objects.filter(pk=gone.pk).delete()
+        attempts.append(kwargs["organisation"])
+        return create(**kwargs)
+
+    monkeypatch.setattr(services, "_registration_create", deleted_meanwhile)
+
+    registration, created = services.registration_submit(
+        edition=edition, data=registration_data([table]), submission_key=uuid.uuid4()
+    )
+
+    assert created
+    assert [organisation and organisation.pk for organisation in attempts] == [gone.pk, None]
+    organisation = Organisation.objects.get()
+    assert organisation.pk != gone.pk
+    assert (organisation.country, organisation.tax_id) == ("IT", "00743110157")
+    assert registration.organisation == organisation
+    assert Registration.objects.get().bookings.count() == 1
