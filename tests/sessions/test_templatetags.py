@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from sessions.templatetags.portal import evidence
+from sessions.templatetags.portal import evidence, list_items
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,10 @@ def test_evidence_badge(level, expected):
         assert evidence(level) == expected
     with translation.override("ru"):
         assert "evidence-public" in evidence("public") and "public source" not in evidence("public")
+
+
+def test_list_items_escapes_each_value():
+    assert list_items(["Officine <Rossi> & C.", "ООО «Ромашка»"]) == (
+        "<li>Officine &lt;Rossi&gt; &amp; C.</li><li>ООО «Ромашка»</li>"
+    )
+    assert list_items([]) == ""

@@ -555,7 +555,7 @@ def test_edition_detail_lists_consenting_participants_by_country_never_contacts(
 
     content = client.get(edition.get_absolute_url()).content.decode()
 
-    assert "Officine Visibili" in content
+    assert "<li>Officine Visibili</li>" in content
     assert "Riservata S.r.l." not in content
     assert "Non Confermata" not in content
     assert "Zebedeo" not in content
