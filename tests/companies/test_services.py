@@ -532,8 +532,9 @@ def test_five_people_registering_the_same_new_organisation_at_once_make_one():
         ),
     )
 
-    # The first creates the organisation; the others find it when they try again, and are
-    # told that it is already registered.
+    # The first creates the organisation; the others find it (before their transaction, or
+    # on the next attempt after their insert failed: the test below forces that path) and
+    # are told that it is already registered.
     assert Organisation.objects.count() == 1
     assert Registration.objects.count() == 1
     assert len([result for result in results if result]) == 1
@@ -574,3 +575,31 @@ def test_an_organisation_deleted_while_registering_is_made_again(monkeypatch):
     assert (organisation.country, organisation.tax_id) == ("IT", "00743110157")
     assert registration.organisation == organisation
     assert Registration.objects.get().bookings.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_organisation_created_while_registering_is_found_on_the_next_attempt(monkeypatch):
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+    create = services._registration_create
+    attempts = []
+
+    def created_meanwhile(**kwargs):
+        # Not found before the transaction; another registration creates it meanwhile.
+        if not attempts:
+            OrganisationFactory(country="IT", tax_id="00743110157", name="Arrivata Prima")
+        attempts.append(kwargs["organisation"])
+        return create(**kwargs)
+
+    monkeypatch.setattr(services, "_registration_create", created_meanwhile)
+
+    registration, created = services.registration_submit(
+        edition=edition, data=registration_data([table]), submission_key=uuid.uuid4()
+    )
+
+    organisation = Organisation.objects.get()
+    assert created
+    assert [a and a.pk for a in attempts] == [None, organisation.pk]
+    assert organisation.name == "Arrivata Prima"
+    assert registration.organisation == organisation
+    assert Registration.objects.count() == 1
