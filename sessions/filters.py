@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from taskforce.models import Country
@@ -10,6 +10,7 @@ from taskforce.pagecache import content_version
 from taskforce.widgets import FastSelect
 
 from .models import CompanyVisit, Edition, Region, Sector
+from .querysets import SEARCH_MAX_LENGTH, SEARCH_MAX_TERMS
 
 
 class PortalFilterSet(django_filters.FilterSet):
@@ -50,6 +51,20 @@ class PortalFilterSet(django_filters.FilterSet):
 CHOICES_SECONDS = 3600
 
 
+def validate_search(value: str) -> None:
+    """A search of a few words: more would not narrow it, and each costs a pass."""
+    if len(set(value.split())) > SEARCH_MAX_TERMS:
+        raise forms.ValidationError(
+            ngettext(
+                "Search with at most %(count)s word.",
+                "Search with at most %(count)s words.",
+                SEARCH_MAX_TERMS,
+            )
+            % {"count": SEARCH_MAX_TERMS},
+            code="too_many_words",
+        )
+
+
 class YearFilter(django_filters.NumberFilter):
     """A year, typed as text so that a wrong entry stays visible next to its message."""
 
@@ -75,7 +90,12 @@ def host_regions(request):
 
 
 class EditionFilter(PortalFilterSet):
-    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+    q = django_filters.CharFilter(
+        method="filter_search",
+        label=_("Search"),
+        max_length=SEARCH_MAX_LENGTH,
+        validators=[validate_search],
+    )
     country = django_filters.ChoiceFilter(
         choices=Country.choices, label=_("Host country"), empty_label=_("Any country")
     )

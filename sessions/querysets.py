@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, F, Max, Min, Prefetch, Q
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q
 
 from taskforce.models import translation_columns
 
@@ -241,30 +241,62 @@ class EditionQuerySet(models.QuerySet):
             visit_count=Count("visits", distinct=True),
         )
 
-    def search(self, terms: str):
-        """Editions whose translated texts, region, sectors or tables mention every term."""
-        query = self
-        for term in terms.split():
-            condition = Q()
-            for variant in case_variants(term):
-                for field in EDITION_SEARCH_FIELDS:
-                    condition |= Q(**{f"{field}__icontains": variant})
-            query = query.filter(condition)
-        return query.distinct()
+    def search(self, text: str):
+        """Editions whose translated texts, region, sectors or tables mention every term
+        (the first SEARCH_MAX_TERMS distinct words of `text`).
 
+        Sectors and tables are matched by EXISTS subqueries, one per term, rather than by
+        joins: a join per term multiplies the rows of every edition by its sectors and
+        tables for each word (four words took minutes), a subquery stays one pass."""
+        from .models import Sector, SectoralTable
+
+        query = self
+        for term in search_terms(text):
+            variants = case_variants(term)
+            query = query.filter(
+                _any_contains(EDITION_SEARCH_FIELDS, variants)
+                | Exists(
+                    Sector.objects.filter(editions=OuterRef("pk")).filter(
+                        _any_contains(translation_columns("name"), variants)
+                    )
+                )
+                | Exists(
+                    SectoralTable.objects.filter(edition=OuterRef("pk")).filter(
+                        _any_contains(translation_columns("title"), variants)
+                    )
+                )
+            )
+        return query
+
+
+# What a public search reads: at most this many characters, and this many distinct words.
+SEARCH_MAX_LENGTH = 100
+SEARCH_MAX_TERMS = 5
 
 EDITION_SEARCH_FIELDS = [
-    f"{name}_{lang}"
-    for name in (
-        "city",
-        "venue",
-        "summary",
-        "region__name",
-        "sectors__name",
-        "tables__title",
-    )
-    for lang in ("it", "ru", "en")
-] + ["slug", "date_text", "region__code"]
+    *translation_columns("city"),
+    *translation_columns("venue"),
+    *translation_columns("summary"),
+    *translation_columns("region__name"),
+    "slug",
+    "date_text",
+    "region__code",
+]
+
+
+def search_terms(text: str) -> list[str]:
+    """The distinct words of a search, in order, at most SEARCH_MAX_TERMS of them, each
+    cut to SEARCH_MAX_LENGTH characters."""
+    words = dict.fromkeys(word[:SEARCH_MAX_LENGTH] for word in text[:SEARCH_MAX_LENGTH].split())
+    return list(words)[:SEARCH_MAX_TERMS]
+
+
+def _any_contains(fields, variants) -> Q:
+    condition = Q()
+    for variant in variants:
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": variant})
+    return condition
 
 
 def case_variants(term: str) -> set[str]:

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "taskforce.middleware.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -146,6 +147,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 _db = DATABASES["default"]
+# PostgreSQL cancels any statement that runs longer than this many seconds: a costly query
+# ends with "try again" for the visitor (taskforce.middleware) instead of holding a worker
+# until gunicorn kills it while the query goes on. 0 turns it off.
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", default=10)
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     # Writers take the lock at BEGIN and wait for each other instead of failing with
     # "database is locked" halfway through a transaction.
@@ -164,6 +169,14 @@ elif _db["ENGINE"] == "django.db.backends.postgresql":
     # server-side cursor WITH HOLD for each list: three round trips and a materialised
     # result for a few dozen rows (a list page: 48 ms → 30 ms).
     _db["DISABLE_SERVER_SIDE_CURSORS"] = True
+    if DATABASE_STATEMENT_TIMEOUT:
+        _options = _db.setdefault("OPTIONS", {})
+        _options["options"] = " ".join(
+            filter(
+                None,
+                [_options.get("options"), f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT}s"],
+            )
+        )
 else:
     raise ImproperlyConfigured(
         f"DATABASE_URL points to an unsupported engine ({_db['ENGINE']}); "

@@ -71,6 +71,8 @@ class EditionFactory(factory.django.DjangoModelFactory):
     summary_ru = "Краткое описание."
     summary_en = "Summary of the edition."
     evidence = "public"
+    # Editions are drafts until staff publish them; most tests read published ones.
+    is_published = True
 
 
 class OpenEditionFactory(EditionFactory):
