@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
+from taskforce.admin import HistoryAdmin
 from taskforce.models import SubqueryCount
 
 from . import reports, services
@@ -175,7 +175,7 @@ class TransitionForm(forms.Form):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class AgreementAdmin(HistoryAdmin, TabbedTranslationAdmin):
     # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
     # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
     show_full_result_count = False
@@ -268,7 +268,9 @@ class AgreementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     def document_count(self, obj):
         return obj._document_count
 
-    @admin.action(description=_("Change the status of the selected agreements"))
+    @admin.action(
+        description=_("Change the status of the selected agreements"), permissions=["change"]
+    )
     def change_status(self, request, queryset):
         form = TransitionForm(request.POST if "to" in request.POST else None)
         if form.is_bound and form.is_valid():

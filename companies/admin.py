@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ExportMixin, ImportExportMixin, ImportMixin
 from import_export.formats import base_formats
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from taskforce.admin import HistoryAdmin
 from taskforce.models import SubqueryCount
 
 from . import services
@@ -52,7 +52,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class OrganisationAdmin(ImportExportMixin, HistoryAdmin, TabbedTranslationAdmin):
     # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
     # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
     show_full_result_count = False
@@ -76,7 +76,7 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TabbedTranslation
 
 
 @admin.register(Contact)
-class ContactAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ContactAdmin(ImportExportMixin, HistoryAdmin):
     # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
     # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
     show_full_result_count = False
@@ -147,7 +147,7 @@ class BookingInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ImportMixin, SimpleHistoryAdmin):
+class RegistrationAdmin(ImportMixin, HistoryAdmin):
     # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
     # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
     show_full_result_count = False
@@ -214,7 +214,7 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Booking)
-class BookingAdmin(ExportActionMixin, ExportMixin, SimpleHistoryAdmin):
+class BookingAdmin(ExportActionMixin, ExportMixin, HistoryAdmin):
     # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
     # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
     show_full_result_count = False
@@ -300,7 +300,9 @@ class BookingAdmin(ExportActionMixin, ExportMixin, SimpleHistoryAdmin):
         for message in refused:
             self.message_user(request, message, messages.ERROR)
 
-    @admin.action(description=_("Accept the selected bookings (within capacity)"))
+    @admin.action(
+        description=_("Accept the selected bookings (within capacity)"), permissions=["change"]
+    )
     def accept(self, request, queryset):
         self._apply(
             request,
@@ -310,7 +312,9 @@ class BookingAdmin(ExportActionMixin, ExportMixin, SimpleHistoryAdmin):
             by=request.user,
         )
 
-    @admin.action(description=_("Move the selected bookings to the waiting list"))
+    @admin.action(
+        description=_("Move the selected bookings to the waiting list"), permissions=["change"]
+    )
     def move_to_waiting(self, request, queryset):
         self._apply(
             request,
@@ -320,7 +324,9 @@ class BookingAdmin(ExportActionMixin, ExportMixin, SimpleHistoryAdmin):
             by=request.user,
         )
 
-    @admin.action(description=_("Reject the selected bookings (with a reason)"))
+    @admin.action(
+        description=_("Reject the selected bookings (with a reason)"), permissions=["change"]
+    )
     def reject(self, request, queryset):
         form = RejectForm(request.POST if "reason" in request.POST else None)
         if form.is_bound and form.is_valid():
@@ -346,7 +352,7 @@ class BookingAdmin(ExportActionMixin, ExportMixin, SimpleHistoryAdmin):
             },
         )
 
-    @admin.action(description=_("Mark the selected bookings as attended"))
+    @admin.action(description=_("Mark the selected bookings as attended"), permissions=["change"])
     def mark_attended(self, request, queryset):
         self._apply(
             request,
@@ -381,7 +387,7 @@ class NotificationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Send the selected e-mails again"))
+    @admin.action(description=_("Send the selected e-mails again"), permissions=["change"])
     def resend(self, request, queryset):
         from .notifications import notification_send
 

@@ -6,7 +6,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
+
+from taskforce.admin import HistoryAdmin
 
 from .models import (
     AgendaItem,
@@ -115,7 +116,7 @@ class CompanyVisitInline(TranslationTabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class EditionAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "__str__",
         "number",
@@ -192,7 +193,7 @@ class EditionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(SectoralTable)
-class SectoralTableAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SectoralTableAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "edition", "sector", "occupancy", "participants_link", "place")
     list_filter = ("sector", "edition__country", "edition")
     list_select_related = ("edition", "sector")
@@ -256,7 +257,7 @@ class AgendaItemAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(CompanyVisit)
-class CompanyVisitAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class CompanyVisitAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("host", "edition", "district", "sector", "date", "place")
     list_filter = ("sector", "edition__country", "edition")
     list_select_related = ("host", "edition", "district", "sector")

@@ -5,7 +5,10 @@ class TaskForceAdminConfig(AdminConfig):
     default_site = "taskforce.admin.TaskForceAdminSite"
 
     def ready(self):
-        super().ready()
+        super().ready()  # discovers every app's admin
+        from .admin import declare_third_party_action_permissions
+
+        declare_third_party_action_permissions(self.module.site)
         from django.contrib.auth.signals import user_logged_out
 
         user_logged_out.connect(end_other_sessions, dispatch_uid="end_other_sessions")

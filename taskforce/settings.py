@@ -361,6 +361,12 @@ LOGGING = {
     "loggers": {"django": {"level": LOG_LEVEL}},
 }
 
+# Imports and exports in the back office (django-import-export): importing creates and
+# changes records, so it needs the "add" permission of the model; exporting needs "view".
+# Without these settings anyone who can open a list could import into it.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
 # The admin's translation tabs use jQuery UI, served from our own static files (no CDN).
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
