@@ -109,7 +109,14 @@ class Agreement(TimeStampedModel):
         default=EvidenceLevel.PUBLIC,
     )
     visibility = models.CharField(
-        _("visibility"), max_length=8, choices=Visibility.choices, default=Visibility.PUBLIC
+        _("visibility"),
+        max_length=8,
+        choices=Visibility.choices,
+        default=Visibility.STAFF,
+        help_text=_(
+            "Public agreements appear on the public site once signed (never as drafts), "
+            "if their edition is published."
+        ),
     )
     sectors = models.ManyToManyField(
         "tf_sessions.Sector", verbose_name=_("sectors"), blank=True, related_name="agreements"
@@ -278,7 +285,9 @@ class AgreementDocument(TimeStampedModel):
     size = models.PositiveIntegerField(_("size in bytes"), default=0)
     pages = models.PositiveIntegerField(_("pages"), default=0)
     is_public = models.BooleanField(
-        _("public"), default=True, help_text=_("Downloadable by anyone if the agreement is public.")
+        _("public"),
+        default=False,
+        help_text=_("Downloadable by anyone once the agreement is public."),
     )
 
     class Meta:

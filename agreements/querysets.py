@@ -1,15 +1,26 @@
 """Named reads of the agreements app."""
 
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 
 from taskforce.models import translation_columns
 
 
+def public_agreement(prefix: str = "") -> Q:
+    """What makes an agreement public: staff made it public, it is no longer a draft, and
+    its edition, if it has one, is published. `prefix` reaches it across a relation
+    (`public_agreement("agreement__")`), so that every page asks the same question."""
+    return (
+        Q(**{f"{prefix}visibility": "public"})
+        & ~Q(**{f"{prefix}status": "draft"})
+        & (Q(**{f"{prefix}edition__isnull": True}) | Q(**{f"{prefix}edition__is_published": True}))
+    )
+
+
 class AgreementQuerySet(models.QuerySet):
     def public(self):
-        """Agreements anyone may see."""
-        return self.filter(visibility="public")
+        """Agreements anyone may see (public_agreement)."""
+        return self.filter(public_agreement())
 
     def for_list(self):
         """What a line of the list shows, and only that: not the summaries of the agreement
@@ -64,7 +75,7 @@ class AgreementQuerySet(models.QuerySet):
             Prefetch(
                 "relations",
                 queryset=AgreementRelation.objects.filter(
-                    target__visibility="public"
+                    public_agreement("target__")
                 ).select_related("target"),
                 to_attr="public_relations",
             ),

@@ -53,7 +53,7 @@ def agreement_transition(
 
 @transaction.atomic
 def agreement_document_attach(
-    *, agreement: Agreement, language: str, upload, is_public: bool = True
+    *, agreement: Agreement, language: str, upload, is_public: bool = False
 ) -> AgreementDocument:
     """Store the PDF of one authentic language, replacing an earlier one while still a draft."""
     pages = pdf_validate(upload)

@@ -5,6 +5,7 @@ from django_filters.views import FilterView
 
 from .filters import AgreementFilter
 from .models import Agreement, AgreementDocument
+from .querysets import public_agreement
 
 
 class AgreementListView(FilterView):
@@ -45,9 +46,10 @@ def document_response(document) -> FileResponse:
 def document_download(request, slug, language):
     """A public agreement's public document; anything else is simply not found."""
     document = get_object_or_404(
-        AgreementDocument.objects.select_related("agreement"),
+        AgreementDocument.objects.select_related("agreement").filter(
+            public_agreement("agreement__")
+        ),
         agreement__slug=slug,
-        agreement__visibility=Agreement.Visibility.PUBLIC,
         language=language,
         is_public=True,
     )

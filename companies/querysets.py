@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 
+from agreements.querysets import public_agreement
 from taskforce.models import SubqueryCount
 
 
@@ -28,7 +29,7 @@ class OrganisationQuerySet(models.QuerySet):
             Exists(CompanyVisit.objects.filter(host=OuterRef("pk"), edition__is_published=True))
             | Exists(
                 AgreementParty.objects.filter(
-                    organisation=OuterRef("pk"), agreement__visibility="public"
+                    public_agreement("agreement__"), organisation=OuterRef("pk")
                 )
             )
             | Exists(
@@ -48,7 +49,7 @@ class OrganisationQuerySet(models.QuerySet):
         from sessions.models import CompanyVisit, EditionOrganiser
 
         hosts = CompanyVisit.objects.filter(edition__is_published=True, host__isnull=False)
-        parties = AgreementParty.objects.filter(agreement__visibility="public")
+        parties = AgreementParty.objects.filter(public_agreement("agreement__"))
         organisers = EditionOrganiser.objects.filter(edition__is_published=True)
         return (
             hosts.order_by()
@@ -76,7 +77,7 @@ class OrganisationQuerySet(models.QuerySet):
             ),
             Prefetch(
                 "agreement_parties",
-                queryset=AgreementParty.objects.filter(agreement__visibility="public")
+                queryset=AgreementParty.objects.filter(public_agreement("agreement__"))
                 .select_related("agreement", "agreement__edition")
                 .order_by("agreement__date_signed"),
                 to_attr="public_agreement_parties",
@@ -93,11 +94,16 @@ class OrganisationQuerySet(models.QuerySet):
 
 class RegistrationQuerySet(models.QuerySet):
     def listed_participants(self) -> list[tuple[str, list[str]]]:
-        """The organisations that confirmed and agreed to be listed, by country:
-        [(country code, [names, alphabetical])]. Hundreds of names: read as plain values."""
+        """The organisations that take part and agreed to be listed, by country:
+        [(country code, [names, alphabetical])]. Taking part means a confirmed registration
+        with at least one accepted booking (not one waiting, rejected or cancelled).
+        Hundreds of names: read as plain values."""
+        from .models import Booking
+
         groups: dict[str, list[str]] = {}
         for country, name in (
             self.filter(status="confirmed", public_listing_consent=True)
+            .filter(Exists(Booking.objects.filter(registration=OuterRef("pk"), status="accepted")))
             .order_by("organisation__country", "organisation__name")
             .values_list("organisation__country", "organisation__name")
         ):

@@ -171,7 +171,13 @@ class EditionAdmin(HistoryAdmin, TabbedTranslationAdmin):
         (_("Content"), {"fields": ("summary", "notes", "evidence")}),
         (
             _("Registration"),
-            {"fields": (("registration_opens_at", "registration_closes_at"), "booking_mode")},
+            {
+                "fields": (
+                    ("registration_opens_at", "registration_closes_at"),
+                    "booking_mode",
+                    "participants_public",
+                )
+            },
         ),
         (_("Record"), {"fields": AUDIT_FIELDS, "classes": ("collapse",)}),
     )

@@ -140,7 +140,7 @@ class EditionFilter(PortalFilterSet):
 class CompanyVisitFilter(PortalFilterSet):
     sector = django_filters.ModelChoiceFilter(
         queryset=lambda request: Sector.objects.filter(
-            Exists(CompanyVisit.objects.filter(sector=OuterRef("pk")))
+            Exists(CompanyVisit.objects.published().filter(sector=OuterRef("pk")))
         ),
         label=_("Sector"),
         empty_label=_("Any sector"),
@@ -148,7 +148,7 @@ class CompanyVisitFilter(PortalFilterSet):
     region = django_filters.ModelChoiceFilter(
         field_name="edition__region",
         queryset=lambda request: Region.objects.filter(
-            Exists(CompanyVisit.objects.filter(edition__region=OuterRef("pk")))
+            Exists(CompanyVisit.objects.published().filter(edition__region=OuterRef("pk")))
         ).only(*REGION_LABEL),
         label=_("Host region"),
         empty_label=_("Any region"),

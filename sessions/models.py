@@ -212,7 +212,17 @@ class Edition(TimeStampedModel):
         ),
     )
     is_published = models.BooleanField(
-        _("published"), default=True, help_text=_("Shown on the public site.")
+        _("published"),
+        default=False,
+        help_text=_("Shown on the public site. A new edition stays a draft until it is ticked."),
+    )
+    participants_public = models.BooleanField(
+        _("participants list published"),
+        default=False,
+        help_text=_(
+            "Shows on the edition's page the organisations with an accepted booking that "
+            "agreed to be listed. Check the list (the tables' participants) before ticking it."
+        ),
     )
 
     objects = EditionQuerySet.as_manager()

@@ -64,7 +64,11 @@ class EditionDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         previous_edition, next_edition = Edition.objects.neighbours(self.object)
-        participants = Registration.objects.filter(edition=self.object).listed_participants()
+        participants = (
+            Registration.objects.filter(edition=self.object).listed_participants()
+            if self.object.participants_public
+            else []
+        )
         return super().get_context_data(
             previous_edition=previous_edition,
             next_edition=next_edition,

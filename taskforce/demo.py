@@ -1086,6 +1086,8 @@ class _DemoBuilder:
                     region=self.regions.get(code),
                     evidence="public",
                     is_published=True,
+                    # Staff published the participants of the editions already held.
+                    participants_public=status in ("held", "held_online"),
                     booking_mode=(
                         BookingMode.APPROVAL
                         if index != self.open_edition_index and rng.random() < 0.3

@@ -96,6 +96,10 @@ def test_staff_accepts_a_booking_exports_xlsx_and_brings_an_agreement_into_force
     document_row.locator("input[type=file]").set_input_files(
         files=[{"name": "protocol-ru.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes(2)}]
     )
+    # A document is private until staff make it public.
+    public = document_row.locator("input[type=checkbox][name$=is_public]")
+    expect(public).not_to_be_checked()
+    public.check()
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     expect(page.locator("#documents-group")).to_contain_text("Russian")

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import (
     AgendaItemFactory,
@@ -339,7 +340,7 @@ def test_edition_detail_links_previous_and_next(client):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_edition_detail_query_count_is_flat(client, django_assert_num_queries, count):
-    edition = EditionFactory()
+    edition = EditionFactory(participants_public=True)
     for _ in range(count):
         edition.sectors.add(SectorFactory())
         SectoralTableFactory(edition=edition)
@@ -530,35 +531,60 @@ def test_healthz_answers_without_the_database(client, django_assert_num_queries)
     assert response.content == b"ok"
 
 
-def test_edition_detail_lists_consenting_participants_by_country_never_contacts(client):
-    from tests.factories import (
-        ConfirmedRegistrationFactory,
-        OrganisationFactory,
-        RegistrationFactory,
-    )
+def participant(edition, name, booking_status, **registration):
+    from tests.factories import BookingFactory, ConfirmedRegistrationFactory, OrganisationFactory
 
-    edition = EditionFactory()
-    ConfirmedRegistrationFactory(
-        edition=edition,
-        organisation=OrganisationFactory(name="Officine Visibili"),
-        public_listing_consent=True,
-        contact__first_name="Zebedeo",
+    kwargs = {"public_listing_consent": True, **registration}
+    factory = kwargs.pop("factory", ConfirmedRegistrationFactory)
+    booking = BookingFactory(
+        registration=factory(
+            edition=edition, organisation=OrganisationFactory(name=name), **kwargs
+        ),
+        status=booking_status,
+        queued_at=timezone.now() if booking_status == "waiting" else None,
     )
-    ConfirmedRegistrationFactory(
-        edition=edition, organisation=OrganisationFactory(name="Riservata S.r.l.")
-    )
-    RegistrationFactory(
-        edition=edition,
-        organisation=OrganisationFactory(name="Non Confermata"),
-        public_listing_consent=True,
-    )
+    return booking
+
+
+def test_edition_detail_lists_only_accepted_consenting_participants_never_contacts(client):
+    from tests.factories import RegistrationFactory
+
+    edition = EditionFactory(participants_public=True)
+    participant(edition, "Officine Visibili", "accepted", contact__first_name="Zebedeo")
+    participant(edition, "Riservata S.r.l.", "accepted", public_listing_consent=False)
+    participant(edition, "In Attesa S.p.A.", "waiting")
+    participant(edition, "Respinta S.r.l.", "rejected")
+    participant(edition, "Annullata S.r.l.", "cancelled")
+    participant(edition, "Solo Inviata S.r.l.", "submitted")
+    participant(edition, "Non Confermata", "submitted", factory=RegistrationFactory)
 
     content = client.get(edition.get_absolute_url()).content.decode()
 
     assert "<li>Officine Visibili</li>" in content
-    assert "Riservata S.r.l." not in content
-    assert "Non Confermata" not in content
-    assert "Zebedeo" not in content
+    for hidden in (
+        "Riservata",
+        "In Attesa",
+        "Respinta",
+        "Annullata",
+        "Solo Inviata",
+        "Non Confermata",
+        "Zebedeo",
+    ):
+        assert hidden not in content
+
+
+def test_edition_detail_lists_no_participants_until_staff_publish_the_list(client):
+    edition = EditionFactory()
+    participant(edition, "Officine Visibili", "accepted")
+
+    before = client.get(edition.get_absolute_url()).content.decode()
+    edition.participants_public = True
+    edition.save()
+    after = client.get(edition.get_absolute_url()).content.decode()
+
+    assert not EditionFactory._meta.model().participants_public  # private by default
+    assert "Officine Visibili" not in before
+    assert "<li>Officine Visibili</li>" in after
 
 
 def test_edition_links_follow_a_newly_added_edition(client):
