@@ -3,10 +3,12 @@ from django.contrib import admin, messages
 from django.db.models import Count, OuterRef
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ExportMixin, ImportExportMixin, ImportMixin
 from import_export.formats import base_formats
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from sessions.models import SectoralTable
 from taskforce.admin import HistoryAdmin
 from taskforce.models import SubqueryCount
 
@@ -134,25 +136,125 @@ class ContactAdmin(ImportExportMixin, HistoryAdmin):
     readonly_fields = AUDIT_FIELDS
 
 
+class StaffBookingForm(forms.ModelForm):
+    """A booking staff add on a registration's page (taken by phone or on paper)."""
+
+    class Meta:
+        model = Booking
+        fields = ("table", "proposal_kind", "offers", "seeks", "description")
+
+    def clean(self):
+        cleaned = super().clean()
+        registration = self.instance.registration
+        table = cleaned.get("table")
+        if registration.status != Registration.Status.CONFIRMED:
+            raise forms.ValidationError(_("Bookings can be added to confirmed registrations only."))
+        if (
+            table
+            and Booking.objects.filter(table=table, organisation_id=registration.organisation_id)
+            .filter(status__in=Booking.ACTIVE)
+            .exists()
+        ):
+            self.add_error("table", _("This organisation has already booked this table."))
+        return cleaned
+
+
 class BookingInline(admin.TabularInline):
+    """A registration's bookings. Existing ones are read-only (their status changes through
+    the actions of the bookings list); new ones go through the booking rules
+    (services.booking_add)."""
+
     model = Booking
+    form = StaffBookingForm
     extra = 0
-    fields = ("table", "status", "proposal_kind", "description", "rejection_reason", "attended")
-    readonly_fields = fields
+    fields = (
+        "table",
+        "status",
+        "proposal_kind",
+        "offers",
+        "seeks",
+        "description",
+        "rejection_reason",
+        "attended",
+    )
+    readonly_fields = ("status", "rejection_reason", "attended")
     can_delete = False
     show_change_link = True
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "table":
+            # Only the tables of the registration's edition (the page's object).
+            match = request.resolver_match
+            registration_id = match.kwargs.get("object_id") if match else None
+            kwargs["queryset"] = SectoralTable.objects.filter(
+                edition__registrations__pk=registration_id
+            ).select_related("sector")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def has_add_permission(self, request, obj=None):
+        return (
+            obj is not None
+            and obj.status == Registration.Status.CONFIRMED
+            and super().has_add_permission(request, obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class StaffRegistrationForm(forms.ModelForm):
+    """A registration staff record (taken by phone or on paper), for a contact of the
+    organisation; it is confirmed when saved (services.registration_record)."""
+
+    class Meta:
+        model = Registration
+        fields = (
+            "edition",
+            "organisation",
+            "contact",
+            "language",
+            "interested_in_visits",
+            "public_listing_consent",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            return cleaned
+        edition, organisation = cleaned.get("edition"), cleaned.get("organisation")
+        contact = cleaned.get("contact")
+        if contact is None:
+            self.add_error("contact", _("Choose a contact person of the organisation."))
+        elif organisation and contact.organisation_id != organisation.pk:
+            self.add_error("contact", _("This person is not a contact of the organisation."))
+        if (
+            edition
+            and organisation
+            and Registration.objects.confirmed()
+            .filter(edition=edition, organisation=organisation)
+            .exists()
+        ):
+            self.add_error(
+                "organisation", _("This organisation is already registered for this edition.")
+            )
+        return cleaned
 
 
 @admin.register(Registration)
 class RegistrationAdmin(ImportMixin, HistoryAdmin):
+    """Registrations: staff record one taken by phone (confirmed at once) and add its
+    bookings; the status changes only through the services (confirmation by the
+    registrant, the "cancel" action), never by editing it."""
+
     # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
     # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
     show_full_result_count = False
     list_per_page = 50
     resource_classes = [RegistrationImportResource]
+    form = StaffRegistrationForm
     list_display = (
         "organisation",
         "edition",
@@ -172,10 +274,12 @@ class RegistrationAdmin(ImportMixin, HistoryAdmin):
         "created_at",
     )
     list_select_related = ("organisation", "edition", "contact")
-    search_fields = ("organisation__name", "organisation__tax_id", "contact__email")
+    search_fields = ("organisation__name", "organisation__tax_id", "contact__email", "email")
     # A date filter, not date_hierarchy: the hierarchy reads every row's date on each page.
-    autocomplete_fields = ("organisation", "contact")
-    readonly_fields = (
+    autocomplete_fields = ("edition", "organisation", "contact")
+    actions = ["cancel"]
+    RECORD_FIELDS = (
+        "status",
         "public_id",
         "submission_key",
         "privacy_accepted_at",
@@ -185,7 +289,94 @@ class RegistrationAdmin(ImportMixin, HistoryAdmin):
         "created_at",
         "updated_at",
     )
-    inlines = (BookingInline,)
+    HELD_FIELDS = ("email", "first_name", "last_name", "role", "phone")
+
+    def get_fieldsets(self, request, obj=None):
+        fields = (
+            "edition",
+            "organisation",
+            "contact",
+            "language",
+            "interested_in_visits",
+            "public_listing_consent",
+        )
+        fieldsets = [(None, {"fields": fields})]
+        if obj is not None and obj.contact_id is None:
+            fieldsets.append(
+                (
+                    _("The person as submitted, until the e-mail is confirmed"),
+                    {"fields": self.HELD_FIELDS},
+                )
+            )
+        if obj is not None:
+            fieldsets.append((_("Record"), {"fields": self.RECORD_FIELDS}))
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        return ("edition", "organisation", "contact", *self.HELD_FIELDS, *self.RECORD_FIELDS)
+
+    def get_inlines(self, request, obj):
+        # Bookings are added once the registration exists (the page reopens after saving).
+        return [BookingInline] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            services.registration_record(registration=obj, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Booking:
+            return super().save_formset(request, form, formset, change)
+        # What formset.save() would record, for the change message of the admin's log.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for booking_form in formset.forms:
+            if booking_form.instance.pk or not booking_form.has_changed():
+                continue
+            data = booking_form.cleaned_data
+            try:
+                booking = services.booking_add(
+                    registration=form.instance,
+                    table=data["table"],
+                    proposal_kind=data["proposal_kind"],
+                    offers=data["offers"],
+                    seeks=data["seeks"],
+                    description=data["description"],
+                    by=request.user,
+                )
+            except services.BookingError as error:
+                self.message_user(request, f"{data['table']}: {error}", messages.ERROR)
+            else:
+                formset.new_objects.append(booking)
+        return None
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # Straight to the registration's page, where its bookings are added.
+        if "_addanother" not in request.POST and "_popup" not in request.POST:
+            request.POST = request.POST.copy()
+            request.POST["_continue"] = "1"
+            self.message_user(request, _("Now add the bookings of the registration."))
+        return super().response_add(request, obj, post_url_continue)
+
+    @admin.action(description=_("Cancel the selected registrations"), permissions=["change"])
+    def cancel(self, request, queryset):
+        count = 0
+        for registration in queryset:
+            if registration.status in Registration.ACTIVE:
+                services.registration_cancel(registration=registration, by=request.user)
+                count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s registration cancelled: its places went to the waiting lists.",
+                "%(count)s registrations cancelled: their places went to the waiting lists.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def get_queryset(self, request):
         return (
@@ -198,7 +389,7 @@ class RegistrationAdmin(ImportMixin, HistoryAdmin):
 
     @admin.display(description=_("e-mail"), ordering="contact__email")
     def contact_email(self, obj):
-        return obj.contact.email
+        return obj.person.email
 
     @admin.display(description=_("bookings"), ordering="_booking_count")
     def booking_count(self, obj):
@@ -256,6 +447,8 @@ class BookingAdmin(ExportActionMixin, ExportMixin, HistoryAdmin):
         "decided_at",
         "decided_by",
         "rejection_reason",
+        # Marked through the action, for accepted bookings only.
+        "attended",
         "created_at",
         "updated_at",
     )

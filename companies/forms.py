@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taskforce.models import Country
 
-from .models import Booking, Organisation, Registration, normalise_tax_id
+from .models import Booking, Organisation, normalise_tax_id
 from .services import ProposalData, RegistrationData
 
 # Control characters other than tab and newlines: invisible, and NUL is refused by PostgreSQL.
@@ -144,18 +144,9 @@ class RegistrationForm(forms.Form):
         return list(dict.fromkeys(self.cleaned_data["tables"]))
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if Registration.objects.filter(
-            edition=self.edition, contact__email=email, status__in=Registration.ACTIVE
-        ).exists():
-            raise ValidationError(
-                _(
-                    "This e-mail address is already registered for this edition. Use the link "
-                    "in the e-mail we sent you to see or change the registration."
-                ),
-                code="duplicate_email",
-            )
-        return email
+        # Whether the address or the organisation is already registered is said only in
+        # the e-mail sent to it (services.registration_submit), never on this page.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         cleaned = super().clean()

@@ -257,8 +257,10 @@ class Contact(TimeStampedModel):
 class Registration(TimeStampedModel):
     """An organisation's registration for an edition, made by one contact person.
 
-    It takes no place at any table until the contact confirms the e-mail address
-    (double opt-in); unconfirmed registrations expire.
+    It takes no place at any table until the person confirms the e-mail address (double
+    opt-in); unconfirmed registrations expire. Until then the person's details are held
+    here, as submitted: they become (or update) the organisation's contact only when the
+    address is confirmed, so that nobody can change a contact by typing its e-mail.
     """
 
     class Status(models.TextChoices):
@@ -290,8 +292,20 @@ class Registration(TimeStampedModel):
         related_name="registrations",
     )
     contact = models.ForeignKey(
-        Contact, verbose_name=_("contact"), on_delete=models.PROTECT, related_name="registrations"
+        Contact,
+        verbose_name=_("contact"),
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        null=True,
+        blank=True,
+        help_text=_("Set when the e-mail address is confirmed."),
     )
+    # The person as submitted, until the e-mail address is confirmed.
+    email = models.EmailField(_("e-mail to confirm"), blank=True)
+    first_name = models.CharField(_("first name as submitted"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name as submitted"), max_length=100, blank=True)
+    role = models.CharField(_("role as submitted"), max_length=150, blank=True)
+    phone = models.CharField(_("phone as submitted"), max_length=40, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -322,31 +336,60 @@ class Registration(TimeStampedModel):
             models.Index(fields=["status", "edition"], name="registration_status_idx"),
         ]
         constraints = [
+            # Unconfirmed registrations do not count: anyone can type an organisation's
+            # public tax identifier, and an unconfirmed registration must not lock the
+            # organisation out.
             models.UniqueConstraint(
                 fields=["edition", "organisation"],
-                condition=Q(status__in=["pending", "confirmed"]),
-                name="one_active_registration_per_organisation",
+                condition=Q(status="confirmed"),
+                name="one_confirmed_registration_per_organisation",
                 violation_error_message=_(
                     "This organisation is already registered for this edition."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="confirmed") | Q(contact__isnull=False),
+                name="confirmed_registration_has_a_contact",
+                violation_error_message=_("A confirmed registration needs its contact person."),
             ),
         ]
 
     def __str__(self):
         return f"{self.organisation} – {self.edition}"
 
+    @property
+    def person(self) -> Contact:
+        """Who registered: the contact once confirmed, before that the details submitted
+        (an unsaved Contact, for e-mails and the back office)."""
+        if self.contact_id:
+            return self.contact
+        return Contact(
+            organisation_id=self.organisation_id,
+            first_name=self.first_name,
+            last_name=self.last_name,
+            role=self.role,
+            email=self.email,
+            phone=self.phone,
+            preferred_language=self.language,
+        )
+
 
 class Booking(TimeStampedModel):
     """A place requested at one sectoral table, with the collaboration proposal for it."""
 
     class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting e-mail confirmation")
         SUBMITTED = "submitted", _("submitted")
         ACCEPTED = "accepted", _("accepted")
         WAITING = "waiting", _("waiting list")
         REJECTED = "rejected", _("rejected")
         CANCELLED = "cancelled", _("cancelled")
 
+    # Bookings that hold or ask for a place (one per organisation and table). A booking of
+    # a registration not yet confirmed is PENDING and asks for nothing yet.
     ACTIVE = (Status.SUBMITTED, Status.ACCEPTED, Status.WAITING)
+    # Bookings that can still be cancelled or rejected.
+    OPEN = (Status.PENDING, *ACTIVE)
 
     class ProposalKind(models.TextChoices):
         COMMERCIAL_PARTNERS = "commercial_partners", _("search for commercial partners")

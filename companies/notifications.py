@@ -38,7 +38,7 @@ def notification_render(*, registration, template: str, booking=None) -> dict:
             "registration": registration,
             "booking": booking,
             "edition": registration.edition,
-            "contact": registration.contact,
+            "contact": registration.person,
             "confirm_url": _absolute("companies:registration_confirm", registration, "confirm"),
             "manage_url": _absolute("companies:registration_manage", registration, "manage"),
             "site_url": settings.SITE_URL,
@@ -48,7 +48,7 @@ def notification_render(*, registration, template: str, booking=None) -> dict:
         body_text = render_to_string(f"emails/{template}.txt", context)
         body_html = render_to_string(f"emails/{template}.html", context)
     return {
-        "to": registration.contact.email,
+        "to": registration.person.email,
         "language": language,
         "subject": subject[:250],
         "body_text": body_text,

@@ -93,6 +93,11 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class RegistrationQuerySet(models.QuerySet):
+    def confirmed(self):
+        """Registrations whose e-mail address was confirmed (one per organisation and
+        edition, at most)."""
+        return self.filter(status="confirmed")
+
     def listed_participants(self) -> list[tuple[str, list[str]]]:
         """The organisations that take part and agreed to be listed, by country:
         [(country code, [names, alphabetical])]. Taking part means a confirmed registration

@@ -26,8 +26,8 @@ class BookingExportResource(resources.ModelResource):
     tax_id = fields.Field(attribute="organisation__tax_id", column_name="tax identifier")
     city = fields.Field(attribute="organisation__city", column_name="city")
     contact = fields.Field(column_name="contact person")
-    email = fields.Field(attribute="registration__contact__email", column_name="e-mail")
-    phone = fields.Field(attribute="registration__contact__phone", column_name="phone")
+    email = fields.Field(column_name="e-mail")
+    phone = fields.Field(column_name="phone")
     language = fields.Field(attribute="registration__language", column_name="language")
     table = fields.Field(attribute="table__title", column_name="sectoral table")
     sector = fields.Field(attribute="table__sector__name", column_name="sector")
@@ -77,7 +77,13 @@ class BookingExportResource(resources.ModelResource):
         return booking.registration.get_status_display()
 
     def dehydrate_contact(self, booking):
-        return str(booking.registration.contact)
+        return str(booking.registration.person)
+
+    def dehydrate_email(self, booking):
+        return booking.registration.person.email
+
+    def dehydrate_phone(self, booking):
+        return booking.registration.person.phone
 
     def dehydrate_booking_status(self, booking):
         return booking.get_status_display()

@@ -22,6 +22,7 @@ from sessions.models import BookingMode, Edition, SectoralTable
 
 from .models import Booking, Contact, Organisation, Registration, normalise_tax_id
 from .notifications import notification_queue, notification_render
+from .privacy import ERASED_NAME
 
 
 class BookingError(Exception):
@@ -58,11 +59,16 @@ class RegistrationData:
 
 def registration_submit(
     *, edition: Edition, data: RegistrationData, submission_key: uuid.UUID
-) -> tuple[Registration, bool]:
+) -> tuple[Registration | None, bool]:
     """Save a registration awaiting e-mail confirmation; returns (registration, created).
 
     The same submission key always gives back the registration it created first, so a double
     click, a replay or the back button never creates a second one.
+
+    The answer to the form is the same whatever the portal already holds: whether the
+    organisation is already registered is said only in the e-mail, to whoever owns the
+    address. If it is (a confirmed registration), no registration is created: the e-mail
+    gives its contact person the link to it, or tells anyone else to ask the organisers.
     """
     # Everything that only reads comes before the transaction: on SQLite every registration
     # waits for the one inside its transaction (IMMEDIATE), so that part must be short. (A
@@ -71,12 +77,22 @@ def registration_submit(
     tax_id = normalise_tax_id(data.country, data.tax_id)
     for attempt in range(3):
         known = Organisation.objects.filter(country=data.country, tax_id=tax_id).first()
+        if known is not None:
+            confirmed = (
+                Registration.objects.confirmed()
+                .filter(edition=edition, organisation=known)
+                .select_related("contact", "organisation", "edition")
+                .first()
+            )
+            if confirmed is not None:
+                _registration_already_made(registration=confirmed, data=data)
+                return None, False
         draft = Registration(
             public_id=uuid.uuid4(),
             edition=edition,
             language=data.language,
             organisation=known or Organisation(name=data.organisation_name),
-            contact=Contact(first_name=data.first_name, email=_email(data)),
+            **_person(data),
         )
         confirmation = notification_render(registration=draft, template="registration_confirm")
         try:
@@ -104,6 +120,35 @@ def _email(data: RegistrationData) -> str:
     return data.email.strip().lower()
 
 
+def _person(data: RegistrationData) -> dict:
+    """The person's details as submitted, held by the registration until confirmed."""
+    return {
+        "email": _email(data),
+        "first_name": data.first_name,
+        "last_name": data.last_name,
+        "role": data.role,
+        "phone": data.phone,
+    }
+
+
+def _registration_already_made(*, registration: Registration, data: RegistrationData) -> None:
+    """Tell the address just submitted that its organisation is already registered: its
+    contact person gets the link to the registration again; anyone else learns that the
+    organisation is registered, and whom to ask, and nothing about who registered it."""
+    if registration.person.email == _email(data):
+        notification_queue(registration=registration, template="registration_reminder")
+        return
+    stranger = Registration(
+        public_id=uuid.uuid4(),
+        edition=registration.edition,
+        organisation=registration.organisation,
+        language=data.language,
+        **_person(data),
+    )
+    rendered = notification_render(registration=stranger, template="registration_taken")
+    notification_queue(registration=None, template="registration_taken", rendered=rendered)
+
+
 @transaction.atomic
 def _registration_create(
     *,
@@ -124,39 +169,19 @@ def _registration_create(
     # The organisation was looked up before the transaction. One created meanwhile by
     # another registration makes the insert fail (unique country and tax identifier), one
     # deleted meanwhile makes the commit fail (foreign key): the caller then looks again.
-    new_organisation = organisation is None
-    if new_organisation:
+    if organisation is None:
         organisation = _organisation_create(data)
-    elif Registration.objects.filter(
-        edition=edition, organisation=organisation, status__in=Registration.ACTIVE
-    ).exists():
-        raise ValidationError(
-            {"tax_id": _("This organisation is already registered for this edition.")}
-        )
-    person = {
-        "first_name": data.first_name,
-        "last_name": data.last_name,
-        "role": data.role,
-        "phone": data.phone,
-        "preferred_language": data.language,
-    }
-    if new_organisation:  # it has no contacts yet
-        contact = Contact.objects.create(organisation=organisation, email=_email(data), **person)
-    else:
-        contact, _created = Contact.objects.update_or_create(
-            organisation=organisation, email=_email(data), defaults=person
-        )
     registration = Registration.objects.create(
         public_id=public_id,
         submission_key=submission_key,
         edition=edition,
         organisation=organisation,
-        contact=contact,
         language=data.language,
         interested_in_visits=data.interested_in_visits,
         public_listing_consent=data.public_listing_consent,
         privacy_accepted_at=now,
         privacy_version=settings.PRIVACY_NOTICE_VERSION,
+        **_person(data),
     )
     Booking.objects.bulk_create(
         [
@@ -164,6 +189,7 @@ def _registration_create(
                 registration=registration,
                 table=proposal.table,
                 organisation=organisation,
+                status=Booking.Status.PENDING,
                 proposal_kind=proposal.proposal_kind,
                 offers=proposal.offers,
                 seeks=proposal.seeks,
@@ -206,20 +232,95 @@ def _organisation_slug(name: str) -> str:
     return slug
 
 
+class RegistrationTaken(Exception):
+    """The organisation was registered for the edition by someone else meanwhile."""
+
+
 @transaction.atomic
 def registration_confirm(*, registration: Registration) -> Registration:
-    """Confirm the e-mail address; bookings then take their places (or queue for them)."""
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    """Confirm the e-mail address: the person submitted becomes (or updates) the
+    organisation's contact, and the bookings take their places (or queue for them, or wait
+    for staff approval).
+
+    If the organisation was registered for the edition by someone else meanwhile, this
+    registration is cancelled instead (its status says so): an organisation has one
+    confirmed registration per edition.
+    """
+    registration = (
+        Registration.objects.select_for_update()
+        .select_related("edition", "organisation")
+        .get(pk=registration.pk)
+    )
     if registration.status != Registration.Status.PENDING:
         return registration
+    try:
+        with transaction.atomic():
+            _registration_take(registration)
+    except (RegistrationTaken, IntegrityError):
+        # Another confirmed registration of the organisation, found or (a race) refused by
+        # the database's unique constraint.
+        return _registration_close(registration, Registration.Status.CANCELLED)
+    notification_queue(registration=registration, template="registration_confirmed")
+    return registration
+
+
+def _registration_take(registration: Registration) -> None:
+    if (
+        Registration.objects.confirmed()
+        .filter(edition_id=registration.edition_id, organisation_id=registration.organisation_id)
+        .exists()
+    ):
+        raise RegistrationTaken
     now = timezone.now()
+    if registration.contact_id is None:
+        # The address is proven now: the person's details may become the contact's.
+        registration.contact, _created = Contact.objects.update_or_create(
+            organisation_id=registration.organisation_id,
+            email=registration.email,
+            defaults={
+                "first_name": registration.first_name,
+                "last_name": registration.last_name,
+                "role": registration.role,
+                "phone": registration.phone,
+                "preferred_language": registration.language,
+            },
+        )
     registration.status = Registration.Status.CONFIRMED
     registration.confirmed_at = now
-    registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+    # The details now live in the contact: one home for the person.
+    for name in HELD_PERSON_FIELDS:
+        setattr(registration, name, "")
+    registration.save(
+        update_fields=["contact", "status", "confirmed_at", *HELD_PERSON_FIELDS, "updated_at"]
+    )
+    registration.bookings.filter(status=Booking.Status.PENDING).update(
+        status=Booking.Status.SUBMITTED, updated_at=now
+    )
     if registration.edition.booking_mode == BookingMode.AUTOMATIC:
         for booking in registration.bookings.filter(status=Booking.Status.SUBMITTED).order_by("pk"):
             _booking_place(booking, by=None)
-    notification_queue(registration=registration, template="registration_confirmed")
+
+
+# The person's details a registration holds until its e-mail address is confirmed.
+HELD_PERSON_FIELDS = ("email", "first_name", "last_name", "role", "phone")
+
+
+def _registration_close(registration: Registration, status: str) -> Registration:
+    """End a registration that never took a place (cancelled before or at confirmation, or
+    expired): its bookings are cancelled, the person's details it held are forgotten."""
+    now = timezone.now()
+    registration.bookings.filter(status=Booking.Status.PENDING).update(
+        status=Booking.Status.CANCELLED, updated_at=now
+    )
+    registration.status = status
+    registration.cancelled_at = now if status == Registration.Status.CANCELLED else None
+    fields = ["status", "cancelled_at", "updated_at"]
+    if not registration.contact_id:
+        # Nobody confirmed this address: nothing of the person is kept.
+        registration.first_name = registration.last_name = ERASED_NAME
+        registration.role = registration.phone = registration.email = ""
+        fields += HELD_PERSON_FIELDS
+    registration.save(update_fields=fields)
     return registration
 
 
@@ -379,17 +480,19 @@ def booking_cancel(*, booking: Booking) -> Booking:
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration) -> Registration:
-    """The registrant cancels everything: every active booking, then the registration."""
+def registration_cancel(*, registration: Registration, by=None) -> Registration:
+    """Cancel everything, at the registrant's request or by staff (`by`): every open
+    booking, then the registration; freed places go to the waiting lists."""
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status not in Registration.ACTIVE:
         return registration
+    was_confirmed = registration.status == Registration.Status.CONFIRMED
     for booking in registration.bookings.filter(status__in=Booking.ACTIVE):
         booking_cancel(booking=booking)
-    registration.status = Registration.Status.CANCELLED
-    registration.cancelled_at = timezone.now()
-    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
-    notification_queue(registration=registration, template="registration_cancelled")
+    _registration_close(registration, Registration.Status.CANCELLED)
+    if was_confirmed:
+        template = "registration_cancelled" if by is None else "registration_withdrawn"
+        notification_queue(registration=registration, template=template)
     return registration
 
 
@@ -423,17 +526,90 @@ def booking_update_proposal(
 
 @transaction.atomic
 def registrations_expire(*, now=None) -> int:
-    """Expire registrations whose e-mail was not confirmed in time; they held no place."""
+    """Expire registrations whose e-mail was not confirmed in time: they held no place, and
+    the details of the person nobody confirmed are forgotten."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.REGISTRATION_CONFIRM_DAYS)
     stale = Registration.objects.filter(status=Registration.Status.PENDING, created_at__lt=cutoff)
-    ids = list(stale.values_list("pk", flat=True))
-    Booking.objects.filter(registration_id__in=ids, status__in=Booking.ACTIVE).update(
-        status=Booking.Status.CANCELLED, updated_at=now
-    )
-    return Registration.objects.filter(pk__in=ids).update(
-        status=Registration.Status.EXPIRED, updated_at=now
-    )
+    expired = 0
+    for registration in stale.select_for_update():
+        _registration_close(registration, Registration.Status.EXPIRED)
+        expired += 1
+    return expired
+
+
+@transaction.atomic
+def registration_record(*, registration: Registration, by=None) -> Registration:
+    """Staff record a registration taken by phone, by e-mail or on paper, for a contact of
+    the organisation they chose: it is confirmed at once (staff vouch for the person), and
+    the person gets the e-mail with the link to follow it. Its bookings are then added with
+    `booking_add`, under the same rules as every other booking."""
+    if registration.contact is None or registration.contact.organisation_id != (
+        registration.organisation_id
+    ):
+        raise ValidationError({"contact": _("Choose a contact person of the organisation.")})
+    if (
+        Registration.objects.confirmed()
+        .filter(edition=registration.edition, organisation=registration.organisation)
+        .exists()
+    ):
+        raise ValidationError(
+            {"organisation": _("This organisation is already registered for this edition.")}
+        )
+    now = timezone.now()
+    registration.submission_key = registration.submission_key or uuid.uuid4()
+    registration.status = Registration.Status.CONFIRMED
+    registration.confirmed_at = now
+    registration.privacy_accepted_at = now
+    registration.privacy_version = STAFF_PRIVACY_VERSION
+    registration.save()
+    notification_queue(registration=registration, template="registration_confirmed")
+    return registration
+
+
+# Recorded instead of a notice version when staff take a registration by phone or on paper
+# (they tell the person about the privacy notice).
+STAFF_PRIVACY_VERSION = "staff"
+
+
+@transaction.atomic
+def booking_add(
+    *,
+    registration: Registration,
+    table: SectoralTable,
+    proposal_kind: str,
+    offers: str = "",
+    seeks: str = "",
+    description: str = "",
+    by=None,
+) -> Booking:
+    """Staff add a booking to a confirmed registration: it takes a place (or joins the
+    waiting list) like any other, or waits for approval, as the edition decides."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Registration.Status.CONFIRMED:
+        raise BookingError(_("Bookings can be added to confirmed registrations only."))
+    if table.edition_id != registration.edition_id:
+        raise BookingError(_("The table belongs to another edition."))
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.create(
+                registration=registration,
+                table=table,
+                organisation_id=registration.organisation_id,
+                proposal_kind=proposal_kind,
+                offers=offers,
+                seeks=seeks,
+                description=description,
+            )
+    except IntegrityError:
+        raise BookingError(_("This organisation has already booked this table.")) from None
+    if registration.edition.booking_mode == BookingMode.AUTOMATIC:
+        _booking_place(booking, by=by)
+        template = (
+            "booking_accepted" if booking.status == Booking.Status.ACCEPTED else ("booking_waiting")
+        )
+        notification_queue(registration=registration, template=template, booking=booking)
+    return booking
 
 
 @transaction.atomic
@@ -458,9 +634,9 @@ def registration_import(*, edition: Edition, data: RegistrationData) -> Registra
             "preferred_language": data.language,
         },
     )
-    registration = Registration.objects.filter(
-        edition=edition, organisation=organisation, status__in=Registration.ACTIVE
-    ).first()
+    registration = (
+        Registration.objects.confirmed().filter(edition=edition, organisation=organisation).first()
+    )
     if registration is None:
         now = timezone.now()
         registration = Registration.objects.create(

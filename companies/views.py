@@ -129,7 +129,12 @@ def registration_confirm(request, token):
     if registration is None or registration.status not in Registration.ACTIVE:
         return _invalid_link(request)
     if request.method == "POST":
-        services.registration_confirm(registration=registration)
+        registration = services.registration_confirm(registration=registration)
+        if registration.status != Registration.Status.CONFIRMED:
+            # Someone else registered the organisation for the edition meanwhile.
+            return render(
+                request, "companies/registration_taken.html", {"registration": registration}
+            )
         return redirect(
             "companies:registration_manage", token=registration_token(registration, "manage")
         )

@@ -1327,6 +1327,20 @@ class _DemoBuilder:
                     cancelled_at = (confirmed_at or accepted_at) + datetime.timedelta(
                         hours=rng.randint(1, 72)
                     )
+                # Until confirmed, a registration holds the person as submitted; one never
+                # confirmed keeps nothing of the person.
+                if confirmed_at is not None:
+                    person = {"contact_id": contact.pk}
+                elif status == "pending":
+                    person = {
+                        "email": contact.email,
+                        "first_name": contact.first_name,
+                        "last_name": contact.last_name,
+                        "role": contact.role,
+                        "phone": contact.phone,
+                    }
+                else:
+                    person = {"first_name": "—", "last_name": "—"}
                 registrations.append(
                     Registration(
                         public_id=self.uuid(),
@@ -1334,7 +1348,7 @@ class _DemoBuilder:
                         # Keys rather than objects: the descriptors cost time at this count.
                         edition_id=edition.pk,
                         organisation_id=organisation.pk,
-                        contact_id=contact.pk,
+                        **person,
                         status=status,
                         language=contact.preferred_language,
                         interested_in_visits=rng.random() < 0.4,
@@ -1380,7 +1394,7 @@ class _DemoBuilder:
         """The booking's status as the booking services would have left it."""
         rng = self.rng
         if status == "pending":
-            booking.status = Booking.Status.SUBMITTED
+            booking.status = Booking.Status.PENDING
             return
         if status != "confirmed" or rng.random() < 0.03:
             booking.status = Booking.Status.CANCELLED

@@ -168,7 +168,10 @@ def test_registration_random_posts_never_fail_and_never_half_save(open_edition_w
                 assert bookings, "a registration without bookings"
                 assert {b.organisation_id for b in bookings} == {registration.organisation_id}
                 assert {b.table_id for b in bookings} <= set(table_ids)
-                assert registration.contact.organisation_id == registration.organisation_id
+                # The person is held by the registration until the address is confirmed.
+                assert registration.contact_id is None
+                assert registration.email == data["email"].strip().lower()
+                assert {b.status for b in bookings} == {"pending"}
             if response.status_code == 200:
                 assert after["Registration"] == 0
                 assert "Please correct the fields marked below." in response.content.decode()

@@ -90,14 +90,16 @@ def submission(tables, **overrides):
 def russian_submission(tables, **overrides):
     return submission(
         tables,
-        organisation_name="OOO Primer",
-        country="RU",
-        tax_id=RUSSIAN_INN,
-        city="Kazan",
-        first_name="Ivan",
-        last_name="Petrov",
-        email="ivan@example.ru",
-        **overrides,
+        **{
+            "organisation_name": "OOO Primer",
+            "country": "RU",
+            "tax_id": RUSSIAN_INN,
+            "city": "Kazan",
+            "first_name": "Ivan",
+            "last_name": "Petrov",
+            "email": "ivan@example.ru",
+            **overrides,
+        },
     )
 
 
@@ -271,10 +273,12 @@ def test_registration_from_form_to_confirmation_to_cancelled_booking(
     registration = Registration.objects.get()
     assert registration.status == "pending"
     assert registration.organisation.name == "Officine Esempio S.p.A."
-    assert registration.contact.email == "anna@example.org"
+    # The person is held with the registration until the address is confirmed.
+    assert registration.contact is None
+    assert registration.email == "anna@example.org"
     assert sorted(registration.bookings.values_list("table__title_en", "status")) == [
-        ("Mechanics", "submitted"),
-        ("Textiles", "submitted"),
+        ("Mechanics", "pending"),
+        ("Textiles", "pending"),
     ]
     assert list(SectoralTable.objects.values_list("accepted_count", flat=True)) == [0, 0]
     assert len(mail.outbox) == 1
@@ -296,6 +300,9 @@ def test_registration_from_form_to_confirmation_to_cancelled_booking(
     manage = response.url
     registration.refresh_from_db()
     assert registration.status == "confirmed"
+    assert registration.contact.email == "anna@example.org"
+    assert registration.contact.first_name == "Anna"
+    assert registration.email == registration.first_name == ""
     page = html_of(client.get(manage))
     mechanics_booking = registration.bookings.get(table=mechanics)
     textiles_booking = registration.bookings.get(table=textiles)
@@ -443,17 +450,6 @@ def test_registration_russian_inn_in_the_italian_format_is_refused(client):
     assert Registration.objects.count() == 0
 
 
-def test_registration_email_already_registered_for_the_edition_is_refused(client):
-    edition = OpenEditionFactory()
-    table = SectoralTableFactory(edition=edition)
-    RegistrationFactory(edition=edition, contact__email="anna@example.org")
-
-    response = client.post(register_url(edition), submission([table], email="Anna@Example.org"))
-
-    assert "already registered for this edition" in field_errors(html_of(response), "id_email")
-    assert Registration.objects.count() == 1
-
-
 def test_registration_email_registered_for_another_edition_is_accepted(client):
     edition = OpenEditionFactory()
     table = SectoralTableFactory(edition=edition)
@@ -465,19 +461,112 @@ def test_registration_email_registered_for_another_edition_is_accepted(client):
     assert Registration.objects.filter(edition=edition).count() == 1
 
 
-def test_registration_organisation_already_registered_is_refused_next_to_the_tax_id(client):
+# What the form reveals, and what it may overwrite ------------------------------------------
+
+
+def test_the_form_answers_the_same_whether_or_not_the_organisation_is_registered(
+    client, django_capture_on_commit_callbacks
+):
+    """Whether an organisation or an address is registered is said only in the e-mail, to
+    the owner of the address: the page after the form is the same in every case."""
     edition = OpenEditionFactory()
     table = SectoralTableFactory(edition=edition)
-    RegistrationFactory(
-        edition=edition, organisation__country="IT", organisation__tax_id=ITALIAN_VAT
+    registered = ConfirmedRegistrationFactory(
+        edition=edition,
+        organisation__country="RU",
+        organisation__tax_id=RUSSIAN_INN,
+        contact__email="ivan@example.ru",
+        language="en",
     )
+    answers = []
+    for data in (
+        submission([table]),  # a new organisation
+        russian_submission([table]),  # the registered one, by its contact person
+        russian_submission([table], email="someone.else@example.org"),  # by someone else
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(register_url(edition), data)
+        answers.append((response.status_code, response.url, html_of(client.get(response.url))))
 
-    response = client.post(
-        register_url(edition), submission([table], email="someone.else@example.org")
+    assert answers[0] == answers[1] == answers[2]
+    assert Registration.objects.count() == 2  # the new one, and the registered one
+    confirm, reminder, taken = mail.outbox
+    assert confirm.to == ["anna@example.org"] and "/registration/confirm/" in confirm.body
+    assert reminder.to == ["ivan@example.ru"]
+    assert manage_url(registered).split("/manage/")[0] in reminder.body
+    assert "already registered" in reminder.body
+    assert taken.to == ["someone.else@example.org"]
+    assert "Another person has already registered the organisation" in taken.body
+    assert "/registration/" not in taken.body  # no link to anyone's registration
+    assert registered.contact.first_name not in taken.body
+
+
+def test_an_unconfirmed_registration_does_not_lock_the_organisation_out(
+    client, django_capture_on_commit_callbacks
+):
+    """Anyone can type a company's public VAT number; until they confirm an address, the
+    company itself can still register, and the first confirmed registration wins."""
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(register_url(edition), submission([table], email="impostor@example.net"))
+        client.post(register_url(edition), submission([table]))
+    impostor_link, real_link = (confirm_path_in(message) for message in mail.outbox)
+
+    assert Registration.objects.filter(status="pending").count() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(real_link)
+        late = client.post(impostor_link)
+
+    real = Registration.objects.get(contact__email="anna@example.org")
+    impostor = Registration.objects.exclude(pk=real.pk).get()
+    assert confirmed.status_code == 302 and real.status == "confirmed"
+    assert "The organisation is already registered" in text_of(html_of(late))
+    assert impostor.status == "cancelled"
+    assert impostor.email == "" and impostor.first_name == "—"  # nothing of the person kept
+    assert list(impostor.bookings.values_list("status", flat=True)) == ["cancelled"]
+    assert Contact.objects.filter(email="impostor@example.net").count() == 0
+
+
+def test_submitting_never_changes_a_contact_the_details_wait_for_the_confirmation(
+    client, django_capture_on_commit_callbacks
+):
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+    from tests.factories import ContactFactory
+
+    contact = ContactFactory(
+        organisation__country="IT",
+        organisation__tax_id=ITALIAN_VAT,
+        email="anna@example.org",
+        first_name="Anna",
+        last_name="Rossi",
+        phone="+39 055 111111",
     )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            register_url(edition),
+            submission([table], first_name="Impostore", last_name="Falso", phone="+7 999 0000000"),
+        )
 
-    assert "already registered for this edition" in field_errors(html_of(response), "id_tax_id")
-    assert Registration.objects.count() == 1
+    contact.refresh_from_db()
+    registration = Registration.objects.get()
+    assert (contact.first_name, contact.last_name, contact.phone) == (
+        "Anna",
+        "Rossi",
+        "+39 055 111111",
+    )
+    assert registration.contact is None
+    assert (registration.first_name, registration.phone) == ("Impostore", "+7 999 0000000")
+
+    # Only whoever reads anna@example.org can confirm, and the details apply then.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(confirm_path_in(mail.outbox[0]))
+
+    contact.refresh_from_db()
+    assert (contact.first_name, contact.phone) == ("Impostore", "+7 999 0000000")
+    assert Registration.objects.get().contact == contact
+    assert Contact.objects.count() == 1
 
 
 def test_registration_chosen_table_without_description_is_refused(client):

@@ -67,7 +67,7 @@ def test_registration_submit_creates_a_pending_registration_that_holds_no_place(
     assert created
     assert registration.status == Registration.Status.PENDING
     assert registration.privacy_version == "1"
-    assert [b.status for b in registration.bookings.all()] == ["submitted", "submitted"]
+    assert [b.status for b in registration.bookings.all()] == ["pending", "pending"]
     assert set(SectoralTable.objects.values_list("accepted_count", flat=True)) == {0}
     assert len(mail.outbox) == 1
     assert "/registration/confirm/" in mail.outbox[0].body
@@ -126,40 +126,74 @@ def test_confirmation_mail_written_before_the_transaction_names_the_stored_organ
     assert registration.notifications.get().language == "en"
 
 
-def test_a_new_organisation_gets_its_contact_and_a_known_one_keeps_its_contacts():
+def test_the_person_becomes_a_contact_only_when_the_address_is_confirmed():
     edition, other = OpenEditionFactory(), OpenEditionFactory()
-    services.registration_submit(
+    first, _ = services.registration_submit(
         edition=edition,
         data=registration_data([SectoralTableFactory(edition=edition)]),
         submission_key=uuid.uuid4(),
     )
-    services.registration_submit(
+    organisation = Organisation.objects.get()
+    assert organisation.contacts.count() == 0
+
+    services.registration_confirm(registration=first)
+    second, _ = services.registration_submit(
         edition=other,
         data=registration_data([SectoralTableFactory(edition=other)], email="ANNA@example.org"),
         submission_key=uuid.uuid4(),
     )
+    services.registration_confirm(registration=second)
 
-    organisation = Organisation.objects.get()
     assert list(organisation.contacts.values_list("email", flat=True)) == ["anna@example.org"]
-    assert organisation.registrations.count() == 2
+    assert {r.contact_id for r in organisation.registrations.all()} == {
+        organisation.contacts.get().pk
+    }
 
 
-def test_registration_submit_refuses_a_second_registration_of_the_organisation():
+def test_a_second_registration_of_a_confirmed_organisation_is_not_recorded_but_told_by_mail(
+    django_capture_on_commit_callbacks,
+):
     edition = OpenEditionFactory()
     table = SectoralTableFactory(edition=edition)
-    services.registration_submit(
+    first, _ = services.registration_submit(
         edition=edition, data=registration_data([table]), submission_key=uuid.uuid4()
     )
+    services.registration_confirm(registration=first)
+    mail.outbox.clear()
 
-    with pytest.raises(ValidationError) as error:
-        services.registration_submit(
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.registration_submit(
             edition=edition,
             data=registration_data([table], email="other@example.org"),
             submission_key=uuid.uuid4(),
         )
 
-    assert "tax_id" in error.value.message_dict
+    assert result == (None, False)
     assert Registration.objects.count() == 1
+    (message,) = mail.outbox
+    assert message.to == ["other@example.org"]
+    assert Notification.objects.filter(to="other@example.org", registration=None).count() == 1
+
+
+def test_unconfirmed_registrations_of_one_organisation_coexist_the_first_confirmed_wins():
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition, capacity=5)
+    first, _ = services.registration_submit(
+        edition=edition, data=registration_data([table]), submission_key=uuid.uuid4()
+    )
+    second, _ = services.registration_submit(
+        edition=edition,
+        data=registration_data([table], email="other@example.org"),
+        submission_key=uuid.uuid4(),
+    )
+
+    services.registration_confirm(registration=second)
+    late = services.registration_confirm(registration=first)
+
+    assert Registration.objects.get(pk=second.pk).status == "confirmed"
+    assert late.status == "cancelled"
+    assert list(late.bookings.values_list("status", flat=True)) == ["cancelled"]
+    assert SectoralTable.objects.get(pk=table.pk).accepted_count == 1
 
 
 def test_registration_submit_outside_the_window_saves_nothing():
@@ -286,9 +320,14 @@ def test_registration_cancel_cancels_every_booking_and_frees_places():
     assert SectoralTable.objects.get(pk=table.pk).accepted_count == 0
 
 
-def test_registrations_expire_after_the_configured_days(settings):
+def test_registrations_expire_after_the_configured_days_forgetting_the_person(settings):
     settings.REGISTRATION_CONFIRM_DAYS = 3
-    stale = BookingFactory(registration=RegistrationFactory())
+    stale = BookingFactory(
+        registration=RegistrationFactory(
+            contact=None, email="anna@example.org", first_name="Anna", phone="+39 1"
+        ),
+        status="pending",
+    )
     Registration.objects.filter(pk=stale.registration.pk).update(
         created_at=datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=4)
     )
@@ -300,6 +339,8 @@ def test_registrations_expire_after_the_configured_days(settings):
     stale.refresh_from_db()
     assert stale.registration.status == "expired"
     assert stale.status == "cancelled"
+    assert (stale.registration.email, stale.registration.phone) == ("", "")
+    assert stale.registration.first_name == "—"
     assert Registration.objects.get(pk=fresh.pk).status == "pending"
 
 
@@ -533,18 +574,14 @@ def test_five_people_registering_the_same_new_organisation_at_once_make_one():
     )
 
     # The first creates the organisation; the others find it (before their transaction, or
-    # on the next attempt after their insert failed: the test below forces that path) and
-    # are told that it is already registered.
+    # on the next attempt after their insert failed: the test below forces that path). None
+    # is confirmed yet, so each waits for its own confirmation.
     assert Organisation.objects.count() == 1
-    assert Registration.objects.count() == 1
-    assert len([result for result in results if result]) == 1
-    assert len(errors) == 4
-    for error in errors:
-        assert isinstance(error, ValidationError)
-        # In the site's default language (the threads have no request).
-        assert error.message_dict == {
-            "tax_id": ["Questa organizzazione è già registrata per questa edizione."]
-        }
+    assert Registration.objects.filter(status="pending").count() == 5
+    assert errors == []
+    assert {registration.organisation_id for registration, _created in results} == {
+        Organisation.objects.get().pk
+    }
 
 
 @pytest.mark.django_db(transaction=True)

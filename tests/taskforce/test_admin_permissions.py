@@ -367,3 +367,47 @@ def test_viewers_cannot_revert_a_record_to_an_earlier_version(login, label, name
     assert 'name="_save"' not in page.content.decode()
     assert response.status_code == 403
     assert snapshot() == before
+
+
+# Lifecycles ----------------------------------------------------------------------------
+
+# A status that records a fact of the archive, not a step of a lifecycle: staff type it.
+EDITORIAL_STATUSES = {"tf_sessions.edition"}  # held, postponed, cancelled… as the sources say
+
+
+def lifecycle_models():
+    return [
+        label
+        for label, model in registered()
+        if label not in EDITORIAL_STATUSES
+        and any(field.name == "status" and field.choices for field in model._meta.fields)
+    ]
+
+
+def test_the_lifecycles_are_found():
+    assert set(lifecycle_models()) >= {
+        "companies.registration",
+        "companies.booking",
+        "companies.notification",
+        "agreements.agreement",
+    }
+
+
+@pytest.mark.parametrize("label", lifecycle_models())
+def test_no_admin_form_changes_a_status_directly(staff_client, label):
+    """A status changes through its service (an action, the registrant's link), which
+    moves seats, waiting lists and e-mails with it; a form field would bypass all that."""
+    obj = make(label)
+    app, model = label.split(".")
+    pages = [staff_client.get(reverse(f"admin:{app}_{model}_change", args=[obj.pk]))]
+    add = staff_client.get(reverse(f"admin:{app}_{model}_add"))
+    if add.status_code == 200:
+        pages.append(add)
+
+    for page in pages:
+        assert page.status_code == 200
+        form = page.context["adminform"].form
+        assert "status" not in form.fields
+        for formset in page.context["inline_admin_formsets"]:
+            for inline_form in formset.formset.forms:
+                assert "status" not in inline_form.fields
