@@ -640,3 +640,29 @@ def test_an_organisation_created_while_registering_is_found_on_the_next_attempt(
     assert organisation.name == "Arrivata Prima"
     assert registration.organisation == organisation
     assert Registration.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_five_people_confirming_registrations_of_one_organisation_at_once_leave_one():
+    """Anyone may register an organisation by its public tax identifier; when several
+    confirm at the same moment, exactly one registration is confirmed and takes places."""
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition, capacity=10)
+    registrations = [
+        services.registration_submit(
+            edition=edition,
+            data=registration_data([table], email=f"person{i}@example.org"),
+            submission_key=uuid.uuid4(),
+        )[0]
+        for i in range(5)
+    ]
+
+    results, errors = run_concurrently(
+        5, lambda i: services.registration_confirm(registration=registrations[i])
+    )
+
+    assert errors == []
+    assert sorted(r.status for r in results) == ["cancelled"] * 4 + ["confirmed"]
+    assert Registration.objects.filter(status="confirmed").count() == 1
+    assert Booking.objects.filter(status="accepted").count() == 1
+    assert SectoralTable.objects.get(pk=table.pk).accepted_count == 1
