@@ -1,11 +1,15 @@
+import logging
+
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from .filters import AgreementFilter
 from .models import Agreement, AgreementDocument
 from .querysets import public_agreement
+
+logger = logging.getLogger(__name__)
 
 
 class AgreementListView(FilterView):
@@ -57,3 +61,9 @@ def document_download(request, slug, language):
         return document_response(document)
     except FileNotFoundError:
         raise Http404 from None
+    except OSError as error:
+        # The storage is unreachable or refuses to read: say "try again", not a crash.
+        logger.error("Agreement document %s could not be read: %s", document.pk, error)
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "30"
+        return response

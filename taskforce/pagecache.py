@@ -24,6 +24,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -36,7 +37,15 @@ IGNORED_MODELS = frozenset({"companies.notification"})
 
 
 def public_page(view):
-    """Mark the responses of `view` as the same for every anonymous visitor."""
+    """Mark the responses of `view` as the same for every anonymous visitor.
+
+    Only the query parameters the view reads (its filters, and "page") make a cached
+    variant; a request with any other parameter, a parameter given twice, or a value
+    longer than MAX_VALUE_LENGTH is answered without the cache. So `?utm=<random>` cannot
+    fill the cache with copies of one page.
+    """
+    filterset = getattr(getattr(view, "view_class", None), "filterset_class", None)
+    parameters = frozenset(filterset.base_filters) | {"page"} if filterset else frozenset()
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -44,7 +53,22 @@ def public_page(view):
         response.public_page = True
         return response
 
+    wrapper.public_page_parameters = parameters
     return wrapper
+
+
+# The longest value of a query parameter a cached page may have (a search of 100
+# characters, percent-encoded, fits).
+MAX_VALUE_LENGTH = 300
+
+
+def cacheable_query(request, parameters: frozenset) -> bool:
+    """Whether the request's query string is one of the page's own variants."""
+    query = request.GET
+    return all(
+        name in parameters and len(values) == 1 and len(values[0]) <= MAX_VALUE_LENGTH
+        for name, values in query.lists()
+    )
 
 
 def content_version() -> str:
@@ -67,6 +91,19 @@ def invalidate_on_change(sender, **kwargs) -> None:
         invalidate()
 
 
+def _quota_left(seconds: int) -> bool:
+    """At most PAGE_CACHE_MAX_PAGES pages are stored in each period of `seconds`; as each
+    lives at most that long, the cache never holds more than twice that many pages, however
+    many different addresses are asked for (every search is a page of its own)."""
+    period = int(time.time() // seconds)
+    key = f"pagecache:stored:{content_version()}:{period}"
+    cache.add(key, 0, timeout=2 * seconds)
+    try:
+        return cache.incr(key) <= settings.PAGE_CACHE_MAX_PAGES
+    except ValueError:  # expired meanwhile, or the cache is unavailable
+        return False
+
+
 def _seconds_until_next_window_change(now) -> int | None:
     from sessions.models import Edition
 
@@ -82,7 +119,7 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or not self._anonymous_read(request):
+        if not seconds or not self._anonymous_read(request) or not self._variant(request):
             return self.get_response(request)
 
         key = self._key(request)
@@ -105,10 +142,21 @@ class PublicPageCacheMiddleware:
             until_change = _seconds_until_next_window_change(timezone.now())
             if until_change is not None:
                 timeout = min(timeout, until_change)
-            headers = dict(response.items())
-            cache.set(key, (content, headers), timeout=timeout)
+            if _quota_left(seconds):
+                headers = dict(response.items())
+                cache.set(key, (content, headers), timeout=timeout)
             return self._conditional(request, response)
         return response
+
+    @staticmethod
+    def _variant(request) -> bool:
+        """A page marked `public_page`, asked with its own query parameters only."""
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return False
+        parameters = getattr(match.func, "public_page_parameters", None)
+        return parameters is not None and cacheable_query(request, parameters)
 
     @staticmethod
     def _anonymous_read(request) -> bool:

@@ -7,6 +7,7 @@ the start with a clear message instead of falling back to something insecure.
 
 import datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -195,9 +196,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Local memory (one cache per process) by default; CACHE_URL=redis://127.0.0.1:6379/1 shares
 # one cache between the server's processes.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://taskforce")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that cannot be reached makes pages slower, not broken (taskforce.cache).
+    CACHES["default"]["BACKEND"] = "taskforce.cache.ResilientRedisCache"
 # Public pages are kept this long for anonymous visitors (taskforce.pagecache); 0 turns the
 # page cache off. A change of content replaces them at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", default=300)
+# At most this many pages are stored per PAGE_CACHE_SECONDS (the cache then holds at most
+# twice as many): searches and filters cannot fill it without bound.
+PAGE_CACHE_MAX_PAGES = env_int("PAGE_CACHE_MAX_PAGES", default=1000, minimum=1)
 
 # E-mail ----------------------------------------------------------------------------------
 # Console in development; an SMTP URL (smtp+tls://user:pass@host:587) in production.
@@ -209,29 +216,41 @@ if not EMAIL_URL:
         "(use consolemail:// to print mails to the console)."
     )
 _email = env.email_url_config(EMAIL_URL)
-_mail_options = {
-    "host": _email.get("EMAIL_HOST"),
-    "port": _email.get("EMAIL_PORT"),
-    "username": _email.get("EMAIL_HOST_USER"),
-    "password": _email.get("EMAIL_HOST_PASSWORD"),
-    "use_tls": _email.get("EMAIL_USE_TLS"),
-    "use_ssl": _email.get("EMAIL_USE_SSL"),
-}
-MAILERS = {
-    "default": {
-        "BACKEND": _email["EMAIL_BACKEND"],
-        "OPTIONS": (
-            {k: v for k, v in _mail_options.items() if v not in (None, "")}
-            if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
-            else {}
-        ),
+# Seconds the portal waits for the mail server before a send counts as failed (and is
+# retried later): a mail server that accepts connections and never answers must not hold
+# the process that sends.
+_email_timeout = env_int("EMAIL_TIMEOUT", default=10, minimum=1)
+_mail_backend = _email["EMAIL_BACKEND"]
+if _mail_backend.endswith("smtp.EmailBackend"):
+    _mail_options = {
+        "host": _email.get("EMAIL_HOST"),
+        "port": _email.get("EMAIL_PORT"),
+        "username": _email.get("EMAIL_HOST_USER"),
+        "password": _email.get("EMAIL_HOST_PASSWORD"),
+        "use_tls": _email.get("EMAIL_USE_TLS"),
+        "use_ssl": _email.get("EMAIL_USE_SSL"),
+        "timeout": _email_timeout,
     }
-}
+    _mail_options = {k: v for k, v in _mail_options.items() if v not in (None, "")}
+elif _mail_backend.endswith("filebased.EmailBackend"):
+    # filemail:///var/mail/taskforce writes each e-mail to a file in that folder.
+    _parts = urlsplit(EMAIL_URL)
+    _folder = unquote(_parts.netloc + _parts.path)
+    if not _folder:
+        raise ImproperlyConfigured(
+            "EMAIL_URL=filemail:// needs the folder to write the e-mails to, for example "
+            "filemail:///var/mail/taskforce."
+        )
+    _mail_options = {"file_path": _folder}
+else:
+    _mail_options = {}
+MAILERS = {"default": {"BACKEND": _mail_backend, "OPTIONS": _mail_options}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Task Force Portal <noreply@localhost>")
 # Who sends the e-mails stored for registrants (companies.notifications): "request", the web
 # process right after the change is committed, or "worker", `manage.py send_notifications
-# --watch` running beside the web server (production: no request waits for the mail server).
-NOTIFICATIONS_SENT_BY = env.str("NOTIFICATIONS_SENT_BY", default="request")
+# --watch` running beside the web server: the default with DEBUG off, so that no request
+# waits for the mail server.
+NOTIFICATIONS_SENT_BY = env.str("NOTIFICATIONS_SENT_BY", default="request" if DEBUG else "worker")
 if NOTIFICATIONS_SENT_BY not in {"request", "worker"}:
     raise ImproperlyConfigured(
         f"NOTIFICATIONS_SENT_BY={NOTIFICATIONS_SENT_BY!r}: use 'request' or 'worker'."
