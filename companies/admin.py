@@ -5,11 +5,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ExportMixin, ImportExportMixin, ImportMixin
-from import_export.formats import base_formats
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from sessions.models import SectoralTable
 from taskforce.admin import HistoryAdmin
+from taskforce.exports import SafeSpreadsheetsMixin
 from taskforce.models import SubqueryCount
 
 from . import services
@@ -17,7 +17,6 @@ from .models import Booking, Contact, District, Notification, Organisation, Regi
 from .resources import (
     BookingExportResource,
     ContactResource,
-    ExcelCSV,
     OrganisationResource,
     RegistrationImportResource,
 )
@@ -54,7 +53,9 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, HistoryAdmin, TabbedTranslationAdmin):
+class OrganisationAdmin(
+    SafeSpreadsheetsMixin, ImportExportMixin, HistoryAdmin, TabbedTranslationAdmin
+):
     # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
     # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
     show_full_result_count = False
@@ -78,7 +79,7 @@ class OrganisationAdmin(ImportExportMixin, HistoryAdmin, TabbedTranslationAdmin)
 
 
 @admin.register(Contact)
-class ContactAdmin(ImportExportMixin, HistoryAdmin):
+class ContactAdmin(SafeSpreadsheetsMixin, ImportExportMixin, HistoryAdmin):
     # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
     # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
     show_full_result_count = False
@@ -244,7 +245,7 @@ class StaffRegistrationForm(forms.ModelForm):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ImportMixin, HistoryAdmin):
+class RegistrationAdmin(SafeSpreadsheetsMixin, ImportMixin, HistoryAdmin):
     """Registrations: staff record one taken by phone (confirmed at once) and add its
     bookings; the status changes only through the services (confirmation by the
     registrant, the "cancel" action), never by editing it."""
@@ -405,7 +406,7 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Booking)
-class BookingAdmin(ExportActionMixin, ExportMixin, HistoryAdmin):
+class BookingAdmin(SafeSpreadsheetsMixin, ExportActionMixin, ExportMixin, HistoryAdmin):
     # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
     # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
     show_full_result_count = False
@@ -464,9 +465,6 @@ class BookingAdmin(ExportActionMixin, ExportMixin, HistoryAdmin):
         ("created_at", "updated_at"),
     )
     actions = ["accept", "move_to_waiting", "reject", "mark_attended"]
-
-    def get_export_formats(self):
-        return [base_formats.XLSX, ExcelCSV]
 
     def has_add_permission(self, request):
         # Bookings come from registrations; staff change them through the actions.

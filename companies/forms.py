@@ -1,4 +1,3 @@
-import re
 import uuid
 
 from django import forms
@@ -10,16 +9,7 @@ from taskforce.models import Country
 
 from .models import Booking, Organisation, normalise_tax_id
 from .services import ProposalData, RegistrationData
-
-# Control characters other than tab and newlines: invisible, and NUL is refused by PostgreSQL.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def no_control_characters(value: str) -> None:
-    if CONTROL_CHARACTERS.search(value or ""):
-        raise ValidationError(
-            _("Remove the invisible control characters from this text."), code="control"
-        )
+from .validators import no_control_characters, validate_contact_email
 
 
 def text(label, *, max_length, required=True, textarea=False, help_text=""):
@@ -98,7 +88,7 @@ class RegistrationForm(forms.Form):
     first_name = text(_("First name"), max_length=100)
     last_name = text(_("Last name"), max_length=100)
     role = text(_("Role in the organisation"), max_length=150, required=False)
-    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    email = forms.EmailField(label=_("E-mail"), max_length=254, validators=[validate_contact_email])
     phone = text(_("Phone"), max_length=40, required=False)
     language = forms.ChoiceField(label=_("Language for our e-mails"), choices=settings.LANGUAGES)
 

@@ -16,6 +16,7 @@ from stdnum.ru import inn, ogrn
 from taskforce.models import Country, TimeStampedModel
 
 from .querysets import BookingQuerySet, OrganisationQuerySet, RegistrationQuerySet
+from .validators import no_control_characters, validate_contact_email
 
 
 def normalise_tax_id(country: str, value: str) -> str:
@@ -222,8 +223,10 @@ class Contact(TimeStampedModel):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     role = models.CharField(_("role"), max_length=150, blank=True)
-    email = models.EmailField(_("e-mail"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), validators=[validate_contact_email])
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, validators=[no_control_characters]
+    )
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=2,
@@ -301,7 +304,9 @@ class Registration(TimeStampedModel):
         help_text=_("Set when the e-mail address is confirmed."),
     )
     # The person as submitted, until the e-mail address is confirmed.
-    email = models.EmailField(_("e-mail to confirm"), blank=True)
+    email = models.EmailField(
+        _("e-mail to confirm"), blank=True, validators=[validate_contact_email]
+    )
     first_name = models.CharField(_("first name as submitted"), max_length=100, blank=True)
     last_name = models.CharField(_("last name as submitted"), max_length=100, blank=True)
     role = models.CharField(_("role as submitted"), max_length=150, blank=True)

@@ -18,7 +18,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import close_old_connections, transaction
 from django.db.models import Q
 from django.tasks import task
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
 logger = logging.getLogger(__name__)
@@ -44,8 +45,8 @@ def notification_render(*, registration, template: str, booking=None) -> dict:
             "site_url": settings.SITE_URL,
             "confirm_days": settings.REGISTRATION_CONFIRM_DAYS,
         }
-        subject = " ".join(render_to_string(f"emails/{template}.subject.txt", context).split())
-        body_text = render_to_string(f"emails/{template}.txt", context)
+        subject = " ".join(_render_text(f"emails/{template}.subject.txt", context).split())
+        body_text = _render_text(f"emails/{template}.txt", context)
         body_html = render_to_string(f"emails/{template}.html", context)
     return {
         "to": registration.person.email,
@@ -54,6 +55,12 @@ def notification_render(*, registration, template: str, booking=None) -> dict:
         "body_text": body_text,
         "body_html": body_html,
     }
+
+
+def _render_text(name: str, context: dict) -> str:
+    """A plain-text template, without HTML escaping: "D'Angelo & Figli" stays as typed (in
+    an HTML part, escaping is right; in text, "D&#x27;Angelo &amp; Figli" is wrong)."""
+    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 def notification_queue(*, registration, template: str, booking=None, rendered=None):

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from .models import Contact, Notification, Registration
+from .models import Booking, Contact, Notification, Registration
 
 ERASED_NAME = "—"
 
@@ -86,8 +86,18 @@ def contact_export(*, contact: Contact) -> dict:
 
 @transaction.atomic
 def contact_erase(*, contact: Contact) -> Contact:
-    """Anonymise a person everywhere; the organisation's history stays intact."""
+    """Anonymise a person everywhere; the organisation's history stays intact.
+
+    Everywhere means: the contact and its history; what the person wrote in the bookings of
+    their registrations (the proposals, where people put their names and phones) and in
+    the bookings' history; the details registrations held until a confirmation, and their
+    history; the e-mails sent to them; the back office's log of changes to the contact;
+    login-attempt logs under their address. The organisation, the registrations and the
+    bookings themselves (tables, statuses, dates) are kept.
+    """
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
 
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     original_email = contact.email
@@ -103,12 +113,45 @@ def contact_erase(*, contact: Contact) -> Contact:
     contact.save(update_fields=[*anonymous, "updated_at"])
     # The history keeps the fact that the record changed, not who the person was.
     contact.history.all().update(**anonymous)
-    Notification.objects.filter(registration__contact=contact).update(
+
+    registrations = Registration.objects.filter(contact=contact) | Registration.objects.filter(
+        email__iexact=original_email
+    )
+    registrations_forget(registration_ids=list(registrations.values_list("pk", flat=True)))
+    Notification.objects.filter(to__iexact=original_email).update(
         to=anonymous["email"], body_text="", body_html=""
     )
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Contact), object_id=str(contact.pk)
+    ).update(object_repr=ERASED_NAME)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=original_email).update(username="")
     return contact
+
+
+def registrations_forget(*, registration_ids: list[int]) -> None:
+    """Remove the person from registrations: the details they held until a confirmation,
+    the words of their proposals (where people write names and phone numbers), the e-mails
+    sent for them; in the records' history too. Tables, statuses and dates stay."""
+    held = {
+        "first_name": ERASED_NAME,
+        "last_name": ERASED_NAME,
+        "role": "",
+        "email": "",
+        "phone": "",
+    }
+    Registration.objects.filter(pk__in=registration_ids).update(**held)
+    Registration.history.filter(id__in=registration_ids).update(**held)
+    words = {"offers": "", "seeks": "", "description": ERASED_NAME}
+    Booking.objects.filter(registration_id__in=registration_ids).update(**words)
+    Booking.history.filter(registration_id__in=registration_ids).update(**words)
+    Notification.objects.filter(registration_id__in=registration_ids).update(
+        to=ERASED_ADDRESS, body_text="", body_html=""
+    )
+
+
+# Where the e-mails of a forgotten person were sent.
+ERASED_ADDRESS = "erased@invalid"
 
 
 def contacts_past_retention(*, now=None):

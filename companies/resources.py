@@ -3,17 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources
-from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
 from .models import Booking, Contact, Organisation, Registration, normalise_tax_id
-
-
-class ExcelCSV(base_formats.CSV):
-    """CSV with a UTF-8 byte-order mark, so that Excel opens accents and Cyrillic correctly."""
-
-    def export_data(self, dataset, **kwargs):
-        return "\ufeff" + super().export_data(dataset, **kwargs)
 
 
 class BookingExportResource(resources.ModelResource):
@@ -210,8 +202,8 @@ class RegistrationImportResource(resources.ModelResource):
 
         from sessions.models import Edition, SectoralTable
 
-        from .forms import CONTROL_CHARACTERS
         from .services import ProposalData, RegistrationData, registration_import
+        from .validators import CONTROL_CHARACTERS
 
         values = {name: str(row.get(name) or "").strip() for name in self.COLUMNS}
         errors = {}

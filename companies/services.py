@@ -22,7 +22,7 @@ from sessions.models import BookingMode, Edition, SectoralTable
 
 from .models import Booking, Contact, Organisation, Registration, normalise_tax_id
 from .notifications import notification_queue, notification_render
-from .privacy import ERASED_NAME
+from .privacy import registrations_forget
 
 
 class BookingError(Exception):
@@ -314,13 +314,11 @@ def _registration_close(registration: Registration, status: str) -> Registration
     )
     registration.status = status
     registration.cancelled_at = now if status == Registration.Status.CANCELLED else None
-    fields = ["status", "cancelled_at", "updated_at"]
+    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
     if not registration.contact_id:
         # Nobody confirmed this address: nothing of the person is kept.
-        registration.first_name = registration.last_name = ERASED_NAME
-        registration.role = registration.phone = registration.email = ""
-        fields += HELD_PERSON_FIELDS
-    registration.save(update_fields=fields)
+        registrations_forget(registration_ids=[registration.pk])
+        registration.refresh_from_db()
     return registration
 
 

@@ -1,5 +1,6 @@
 """The registration desk in the admin: actions, exports, imports, participant lists."""
 
+import csv
 import io
 
 import openpyxl
@@ -123,6 +124,47 @@ def test_export_to_csv_opens_in_excel_with_accents_and_cyrillic(staff_client):
     content = response.content.decode("utf-8")
     assert content.startswith("\ufeff")
     assert "Società Ёлка" in content
+
+
+HOSTILE_NAME = '=HYPERLINK("http://evil.example/","Clic")'
+
+
+def hostile_booking():
+    """What a registrant can type on the public form, and what staff can type in a form
+    without a check: formulas, and an invisible control character."""
+    booking = BookingFactory(
+        registration__organisation__name=HOSTILE_NAME,
+        description="@SUM(1+1)*cmd|' /C calc'!A0",
+        offers="-2+3",
+        seeks="+39 055 000000",
+    )
+    Contact.objects.filter(pk=booking.registration.contact_id).update(first_name="Anna\x07")
+    return booking
+
+
+def test_exported_csv_holds_no_formula(staff_client):
+    hostile_booking()
+
+    content = export(staff_client, 1).content.decode("utf-8").lstrip("\ufeff")
+
+    cells = [cell for row in csv.reader(io.StringIO(content)) for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert f"'{HOSTILE_NAME}" in cells
+    assert "'@SUM(1+1)*cmd|' /C calc'!A0" in cells  # shown as typed, never run
+
+
+def test_exported_xlsx_holds_no_formula_and_survives_control_characters(staff_client):
+    hostile_booking()
+
+    response = export(staff_client, 0)
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert response.status_code == 200
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    values = {cell.value for cell in cells}
+    assert f"'{HOSTILE_NAME}" in values
+    assert any(str(value).startswith("Anna\N{REPLACEMENT CHARACTER}") for value in values)
 
 
 def test_printable_participant_list(staff_client):

@@ -103,3 +103,94 @@ def test_retention_command_anonymises_only_old_contacts(booking, settings):
 
     assert Contact.objects.get(pk=booking.registration.contact_id).email.endswith("@invalid")
     assert not Contact.objects.get(pk=recent.pk).email.endswith("@invalid")
+
+
+# Erasure, checked across the whole database ------------------------------------------------
+
+WORDS = (
+    "Zebedea",
+    "Quaglierini",
+    "zebedea.q@example.org",
+    "+39 333 7654321",
+    "Responsabile acquisti",
+)
+
+
+def text_columns():
+    """Every column of every table that can hold text."""
+    from django.apps import apps
+    from django.db import models
+
+    kinds = (models.CharField, models.TextField, models.JSONField)
+    for model in apps.get_models(include_auto_created=True):
+        for field in model._meta.concrete_fields:
+            if isinstance(field, kinds):
+                yield model, field.name
+
+
+def occurrences(value: str) -> list[str]:
+    return [
+        f"{model._meta.label}.{name}"
+        for model, name in text_columns()
+        if model._default_manager.filter(**{f"{name}__icontains": value}).exists()
+    ]
+
+
+def test_erasure_leaves_the_person_in_no_column_of_any_table(
+    client, staff_client, django_capture_on_commit_callbacks
+):
+    """The person registers through the form, writes their name and phone into the
+    proposal, confirms, gets e-mails, fails a login with their address, and staff edit
+    their contact; then staff erase them."""
+    from tests.companies.test_registration_views import register_url, submission
+    from tests.factories import OpenEditionFactory, SectoralTableFactory
+
+    first, last, email, phone, role = WORDS
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+    data = submission(
+        [table], first_name=first, last_name=last, email=email, phone=phone, role=role
+    )
+    data[f"description_{table.pk}"] = f"Chiedete di {first} {last}, {phone}."
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(register_url(edition), data)
+    registration = Registration.objects.get()
+    link = mail_link(registration)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link)
+    contact = Contact.objects.get(email=email)
+    change = reverse("admin:companies_contact_change", args=[contact.pk])
+    staff_client.post(
+        change,
+        {
+            "organisation": contact.organisation_id,
+            "first_name": first,
+            "last_name": last,
+            "role": role,
+            "email": email,
+            "phone": phone,
+            "preferred_language": "it",
+        },
+    )
+    client.post(reverse("admin:login"), {"username": email, "password": "wrong-password"})
+    assert occurrences(last)  # the person is in the database, in many places
+
+    staff_client.post(
+        reverse("admin:companies_contact_changelist"),
+        {"action": "erase_personal_data", "_selected_action": [contact.pk], "confirm": "yes"},
+    )
+
+    leftovers = {word: occurrences(word) for word in WORDS}
+    assert leftovers == {word: [] for word in WORDS}
+    booking = Booking.objects.get()
+    assert (booking.table, booking.status) == (table, "accepted")  # the facts stay
+    assert Registration.objects.get().status == "confirmed"
+
+
+def mail_link(registration) -> str:
+    import re
+
+    from django.core import mail
+
+    body = next(m.body for m in mail.outbox if registration.email in m.to)
+    return re.search(r"/(?:it|ru|en)/registration/confirm/[^/\s]+/", body).group(0)

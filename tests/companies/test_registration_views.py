@@ -21,6 +21,7 @@ from tests.factories import (
     ConfirmedRegistrationFactory,
     EditionFactory,
     OpenEditionFactory,
+    OrganisationFactory,
     RegistrationFactory,
     SectoralTableFactory,
 )
@@ -1004,3 +1005,32 @@ def test_registration_form_query_count_does_not_grow_with_the_tables(
 
     assert response.status_code == 200
     assert html_of(response).count('name="tables"') == count
+
+
+@pytest.mark.parametrize(
+    "email",
+    ['"\x01\x07"@example.org', '"anna"@example.org', "anna@[127.0.0.1]", "anna@localhost"],
+)
+def test_registration_refuses_addresses_no_mailbox_has_next_to_the_field(client, email):
+    """Control characters in a quoted address broke the desk's XLSX export and failed the
+    e-mail on every retry; an address at a bare IP reaches no ordinary mailbox."""
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+
+    response = client.post(register_url(edition), submission([table], email=email))
+
+    assert "Enter the address of a mailbox" in field_errors(html_of(response), "id_email")
+    assert Registration.objects.count() == 0
+
+
+def test_contacts_refuse_such_addresses_in_the_back_office_too():
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import ContactFactory
+
+    contact = ContactFactory.build(organisation=OrganisationFactory(), email="a@[127.0.0.1]")
+
+    with pytest.raises(ValidationError) as error:
+        contact.full_clean()
+
+    assert list(error.value.message_dict) == ["email"]

@@ -411,3 +411,18 @@ def test_no_admin_form_changes_a_status_directly(staff_client, label):
         for formset in page.context["inline_admin_formsets"]:
             for inline_form in formset.formset.forms:
                 assert "status" not in inline_form.fields
+
+
+def test_every_import_and_export_uses_only_the_safe_spreadsheet_formats():
+    """Exports escape formulas and illegal characters (taskforce.exports); imports read only
+    CSV and XLSX."""
+    from import_export.formats import base_formats
+
+    from taskforce.exports import SafeCSV, SafeXLSX
+
+    for label, kind in import_export_admins():
+        model_admin = admin.site._registry[apps.get_model(label)]
+        if kind == "export":
+            assert model_admin.get_export_formats() == [SafeXLSX, SafeCSV], label
+        else:
+            assert model_admin.get_import_formats() == [base_formats.CSV, base_formats.XLSX]

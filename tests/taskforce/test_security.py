@@ -236,3 +236,12 @@ def test_logout_ends_the_users_other_sessions(client, django_user_model):
 
     assert phone.get(reverse("admin:index")).status_code == 302  # logged out there too
     assert client.get(reverse("admin:index")).status_code == 200  # other users keep theirs
+
+
+def test_the_language_cookie_is_same_site_and_out_of_scripts_reach(client):
+    response = client.post(reverse("set_language"), {"language": "ru", "next": "/ru/"})
+
+    cookie = response.cookies["django_language"]
+    assert cookie.value == "ru"
+    assert cookie["samesite"] == "Lax"
+    assert cookie["httponly"] is True
