@@ -146,6 +146,8 @@ class StaffBookingForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk:  # a stored booking, shown read-only
+            return cleaned
         registration = self.instance.registration
         table = cleaned.get("table")
         if registration.status != Registration.Status.CONFIRMED:

@@ -9,6 +9,8 @@ address.
 import datetime
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -96,8 +98,6 @@ def contact_erase(*, contact: Contact) -> Contact:
     bookings themselves (tables, statuses, dates) are kept.
     """
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
 
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     original_email = contact.email

@@ -20,7 +20,14 @@ from django.utils.translation import gettext as _
 
 from sessions.models import BookingMode, Edition, SectoralTable
 
-from .models import Booking, Contact, Organisation, Registration, normalise_tax_id
+from .models import (
+    Booking,
+    Contact,
+    Notification,
+    Organisation,
+    Registration,
+    normalise_tax_id,
+)
 from .notifications import notification_queue, notification_render
 from .privacy import registrations_forget
 
@@ -134,8 +141,16 @@ def _person(data: RegistrationData) -> dict:
 def _registration_already_made(*, registration: Registration, data: RegistrationData) -> None:
     """Tell the address just submitted that its organisation is already registered: its
     contact person gets the link to the registration again; anyone else learns that the
-    organisation is registered, and whom to ask, and nothing about who registered it."""
-    if registration.person.email == _email(data):
+    organisation is registered, and whom to ask, and nothing about who registered it.
+
+    At most one such e-mail an hour goes to an address: the form cannot be used to flood a
+    mailbox."""
+    address = _email(data)
+    if Notification.objects.filter(
+        to=address, created_at__gte=timezone.now() - datetime.timedelta(hours=1)
+    ).exists():
+        return
+    if registration.person.email == address:
         notification_queue(registration=registration, template="registration_reminder")
         return
     stranger = Registration(
@@ -603,9 +618,8 @@ def booking_add(
         raise BookingError(_("This organisation has already booked this table.")) from None
     if registration.edition.booking_mode == BookingMode.AUTOMATIC:
         _booking_place(booking, by=by)
-        template = (
-            "booking_accepted" if booking.status == Booking.Status.ACCEPTED else ("booking_waiting")
-        )
+        accepted = booking.status == Booking.Status.ACCEPTED
+        template = "booking_accepted" if accepted else "booking_waiting"
         notification_queue(registration=registration, template=template, booking=booking)
     return booking
 

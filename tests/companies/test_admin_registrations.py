@@ -237,3 +237,27 @@ def test_cancelling_a_registration_in_the_back_office_frees_its_places_and_tells
     assert not Booking.objects.filter(
         organisation=booking.organisation, table=table, status__in=Booking.ACTIVE
     ).exists()
+
+
+@pytest.mark.parametrize("status", ["pending", "cancelled"])
+def test_a_registration_with_bookings_that_took_no_place_can_still_be_edited(desk, status):
+    booking = BookingFactory(registration__status=status, status="cancelled")
+    registration = booking.registration
+
+    response = desk.post(
+        change_url(registration),
+        {
+            "language": "ru",
+            **management(total=1, initial=1),
+            "bookings-0-id": booking.pk,
+            "bookings-0-registration": registration.pk,
+        },
+    )
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.language == "ru"
+    assert (
+        'name="bookings-__prefix__-table"'
+        not in desk.get(change_url(registration)).content.decode()
+    )

@@ -1034,3 +1034,21 @@ def test_contacts_refuse_such_addresses_in_the_back_office_too():
         contact.full_clean()
 
     assert list(error.value.message_dict) == ["email"]
+
+
+def test_the_form_cannot_flood_a_mailbox_with_already_registered_e_mails(
+    client, django_capture_on_commit_callbacks
+):
+    edition = OpenEditionFactory()
+    table = SectoralTableFactory(edition=edition)
+    ConfirmedRegistrationFactory(
+        edition=edition, organisation__country="RU", organisation__tax_id=RUSSIAN_INN
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(5):
+            client.post(
+                register_url(edition), russian_submission([table], email="victim@example.org")
+            )
+
+    assert [message.to for message in mail.outbox] == [["victim@example.org"]]

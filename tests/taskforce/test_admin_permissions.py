@@ -16,9 +16,11 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import URLPattern, reverse
+from import_export.formats import base_formats
 
 from companies import services
 from companies.roles import DESK, EDITORS, VIEWERS, role_permissions
+from taskforce.exports import SafeCSV, SafeXLSX
 from tests.taskforce.test_admin import FACTORIES, MockSuperuserRequest, registered
 
 pytestmark = pytest.mark.django_db
@@ -416,10 +418,6 @@ def test_no_admin_form_changes_a_status_directly(staff_client, label):
 def test_every_import_and_export_uses_only_the_safe_spreadsheet_formats():
     """Exports escape formulas and illegal characters (taskforce.exports); imports read only
     CSV and XLSX."""
-    from import_export.formats import base_formats
-
-    from taskforce.exports import SafeCSV, SafeXLSX
-
     for label, kind in import_export_admins():
         model_admin = admin.site._registry[apps.get_model(label)]
         if kind == "export":

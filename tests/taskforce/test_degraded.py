@@ -24,6 +24,7 @@ from django.urls import reverse
 
 from companies.models import Notification, Registration
 from companies.notifications import notification_send
+from taskforce import cache as resilient
 from tests.factories import (
     AgreementDocumentFactory,
     AgreementFactory,
@@ -135,8 +136,6 @@ def test_public_pages_healthz_and_registration_answer_without_the_cache(
 
 def test_a_cache_that_fails_is_left_alone_for_a_few_seconds(dead_cache, monkeypatch):
     """One connection timeout every few seconds, not one per cache call of every page."""
-    from taskforce import cache as resilient
-
     calls = []
     monkeypatch.setattr(
         "django.core.cache.backends.redis.RedisCache.get",

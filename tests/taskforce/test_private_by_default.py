@@ -14,7 +14,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from agreements.models import Agreement, AgreementDocument
+from agreements.models import Agreement, AgreementDocument, Outcome
+from agreements.services import agreement_transition
 from companies.models import Organisation
 from sessions.models import Edition
 from tests.factories import (
@@ -321,8 +322,6 @@ def test_what_staff_create_is_private_until_they_publish_it():
     assert Edition().participants_public is False
     assert Agreement().visibility == Agreement.Visibility.STAFF
     assert AgreementDocument().is_public is False
-    from agreements.models import Outcome
-
     assert Outcome().is_public is False
 
 
@@ -333,8 +332,6 @@ def test_a_public_draft_becomes_public_when_signed(client, world):
     draft.date_signed = datetime.date(2031, 1, 1)
     draft.date_precision = "day"
     draft.save()
-    from agreements.services import agreement_transition
-
     agreement_transition(agreement=draft, to=Agreement.Status.SIGNED)
 
     page = client.get(draft.get_absolute_url())
