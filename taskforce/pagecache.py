@@ -57,8 +57,8 @@ def public_page(view):
     return wrapper
 
 
-# The longest value of a query parameter a cached page may have (a search of 100
-# characters, percent-encoded, fits).
+# The longest value of a query parameter a cached page may have (a search is at most 100
+# characters; a longer value is refused by the page's form anyway).
 MAX_VALUE_LENGTH = 300
 
 
