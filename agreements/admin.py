@@ -10,8 +10,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from taskforce.admin import HistoryAdmin
-from taskforce.models import SubqueryCount
+from base.admin import HistoryAdmin
+from base.models import SubqueryCount
 
 from . import reports, services
 from .documents import pdf_validate

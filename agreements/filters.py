@@ -2,9 +2,9 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from sessions.filters import PortalFilterSet, YearFilter
+from base.enums import Country
+from base.filters import PortalFilterSet, YearFilter
 from sessions.models import Sector
-from taskforce.models import Country
 
 from .models import Agreement
 
@@ -13,13 +13,7 @@ class AgreementFilter(PortalFilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Agreement.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
     )
-    year = YearFilter(
-        field_name="date_signed",
-        lookup_expr="year",
-        label=_("Year signed"),
-        min_value=1900,
-        max_value=2999,
-    )
+    year = YearFilter(field_name="date_signed", lookup_expr="year", label=_("Year signed"))
     sector = django_filters.ModelChoiceFilter(
         field_name="sectors",
         # Exists, not a DISTINCT over every agreement's sectors.

@@ -10,17 +10,23 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from taskforce.models import (
-    Country,
-    DatePrecision,
-    EvidenceLevel,
-    SourceBase,
-    TimeStampedModel,
-    format_approximate_date,
-)
+from base.dates import format_approximate_date
+from base.enums import Country, DatePrecision, EvidenceLevel
+from base.models import SourceBase, TimeStampedModel
 
+from .enums import (
+    AGREEMENT_TRANSITIONS,
+    AgreementKind,
+    AgreementStatus,
+    Currency,
+    OutcomeKind,
+    Progress,
+    RelationKind,
+    Visibility,
+)
 from .querysets import AgreementQuerySet
 
 
@@ -51,26 +57,11 @@ def private_storage():
 
 
 class Agreement(TimeStampedModel):
-    class Kind(models.TextChoices):
-        SESSION_PROTOCOL = "session_protocol", _("session protocol")
-        MEMORANDUM = "memorandum", _("memorandum of understanding")
-        COOPERATION_AGREEMENT = "cooperation_agreement", _("cooperation agreement")
-        LETTER_OF_INTENT = "letter_of_intent", _("letter of intent")
-        WORK_PROGRAMME = "work_programme", _("three-year work programme")
-        OTHER = "other", _("other")
+    Kind = AgreementKind
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SIGNED = "signed", _("signed")
-        IN_FORCE = "in_force", _("in force")
-        IMPLEMENTED = "implemented", _("implemented")
-        EXPIRED = "expired", _("expired")
-        TERMINATED = "terminated", _("terminated")
-        SUPERSEDED = "superseded", _("superseded")
+    Status = AgreementStatus
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", _("public")
-        STAFF = "staff", _("staff only")
+    Visibility = Visibility
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     edition = models.ForeignKey(
@@ -130,7 +121,7 @@ class Agreement(TimeStampedModel):
         related_name="agreements",
     )
     company_visit = models.ForeignKey(
-        "tf_sessions.CompanyVisit",
+        "companies.CompanyVisit",
         verbose_name=_("from the company visit"),
         on_delete=models.PROTECT,
         null=True,
@@ -172,22 +163,8 @@ class Agreement(TimeStampedModel):
             ),
         ]
 
-    # The lifecycle: which status may follow which. Transitions go through
-    # services.agreement_transition, which records each one.
-    TRANSITIONS = {
-        Status.DRAFT: {Status.SIGNED},
-        Status.SIGNED: {Status.IN_FORCE, Status.EXPIRED, Status.TERMINATED, Status.SUPERSEDED},
-        Status.IN_FORCE: {
-            Status.IMPLEMENTED,
-            Status.EXPIRED,
-            Status.TERMINATED,
-            Status.SUPERSEDED,
-        },
-        Status.IMPLEMENTED: {Status.SUPERSEDED},
-        Status.EXPIRED: {Status.SUPERSEDED},
-        Status.TERMINATED: set(),
-        Status.SUPERSEDED: set(),
-    }
+    # The lifecycle (agreements.enums.AGREEMENT_TRANSITIONS).
+    TRANSITIONS = AGREEMENT_TRANSITIONS
 
     def __str__(self):
         return self.title
@@ -276,7 +253,7 @@ class AgreementDocument(TimeStampedModel):
     language = models.CharField(
         _("language"),
         max_length=2,
-        choices=[("it", _("Italian")), ("ru", _("Russian")), ("en", _("English"))],
+        choices=settings.LANGUAGES,
     )
     file = models.FileField(
         _("PDF file"), upload_to=document_upload_to, storage=private_storage, max_length=200
@@ -309,8 +286,6 @@ class AgreementDocument(TimeStampedModel):
 
     def download_name(self) -> str:
         """A safe file name for Content-Disposition: ASCII slug of the title + language."""
-        from django.utils.text import slugify
-
         stem = slugify(self.agreement.title_it or self.agreement.slug)[:80] or "document"
         return f"{stem}-{self.language}.pdf"
 
@@ -353,10 +328,7 @@ class AgreementTransition(models.Model):
 class AgreementRelation(models.Model):
     """How one agreement relates to another: amends, supersedes, implements."""
 
-    class Kind(models.TextChoices):
-        AMENDS = "amends", _("amends")
-        SUPERSEDES = "supersedes", _("supersedes")
-        IMPLEMENTS = "implements", _("implements")
+    Kind = RelationKind
 
     source = models.ForeignKey(
         Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="relations"
@@ -393,17 +365,9 @@ class AgreementRelation(models.Model):
 class Outcome(TimeStampedModel):
     """What an agreement led to: investments, joint ventures, contracts, jobs."""
 
-    class Kind(models.TextChoices):
-        INVESTMENT_ANNOUNCED = "investment_announced", _("investment announced")
-        INVESTMENT_REALISED = "investment_realised", _("investment realised")
-        JOINT_VENTURE = "joint_venture", _("joint venture founded")
-        SUPPLY_CONTRACT = "supply_contract", _("supply contract")
-        JOBS = "jobs", _("jobs created")
-        OTHER = "other", _("other")
+    Kind = OutcomeKind
 
-    class Currency(models.TextChoices):
-        EUR = "EUR", "EUR"
-        RUB = "RUB", "RUB"
+    Currency = Currency
 
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="outcomes"
@@ -448,11 +412,7 @@ class Outcome(TimeStampedModel):
 class WorkProgrammeAction(TimeStampedModel):
     """An action item of a three-year work programme, for one year, with its progress."""
 
-    class Progress(models.TextChoices):
-        NOT_STARTED = "not_started", _("not started")
-        IN_PROGRESS = "in_progress", _("in progress")
-        DONE = "done", _("done")
-        DROPPED = "dropped", _("dropped")
+    Progress = Progress
 
     agreement = models.ForeignKey(
         Agreement,

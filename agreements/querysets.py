@@ -3,7 +3,9 @@
 from django.db import models
 from django.db.models import F, Prefetch, Q
 
-from taskforce.models import translation_columns
+from base.models import related_model, translation_columns
+
+from .enums import AgreementStatus, Visibility
 
 
 def public_agreement(prefix: str = "") -> Q:
@@ -11,8 +13,8 @@ def public_agreement(prefix: str = "") -> Q:
     its edition, if it has one, is published. `prefix` reaches it across a relation
     (`public_agreement("agreement__")`), so that every page asks the same question."""
     return (
-        Q(**{f"{prefix}visibility": "public"})
-        & ~Q(**{f"{prefix}status": "draft"})
+        Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+        & ~Q(**{f"{prefix}status": AgreementStatus.DRAFT})
         & (Q(**{f"{prefix}edition__isnull": True}) | Q(**{f"{prefix}edition__is_published": True}))
     )
 
@@ -24,9 +26,9 @@ class AgreementQuerySet(models.QuerySet):
 
     def for_list(self):
         """What a line of the list shows, and only that: not the summaries of the agreement
-        or of its edition, nor anything of its parties but their names."""
-        from .models import AgreementParty
-
+        or of its edition, nor anything of its parties but their names
+        (docs/PERFORMANCE.md)."""
+        party = related_model(self.model, "parties")
         return (
             self.select_related("edition")
             .only(
@@ -45,7 +47,7 @@ class AgreementQuerySet(models.QuerySet):
                     "parties",
                     # In each agreement's own order, without joining the agreements to
                     # sort by theirs.
-                    queryset=AgreementParty.objects.select_related("organisation")
+                    queryset=party.objects.select_related("organisation")
                     .only("agreement_id", "organisation__name")
                     .order_by("agreement_id", "side", "order", "id"),
                 ),
@@ -56,27 +58,28 @@ class AgreementQuerySet(models.QuerySet):
     def for_detail(self):
         """A public agreement's page: parties, sectors, sources, public documents and
         outcomes, and the agreements it relates to (public ones only)."""
-        from .models import AgreementDocument, AgreementRelation, Outcome
-
+        document = related_model(self.model, "documents")
+        outcome = related_model(self.model, "outcomes")
+        relation = related_model(self.model, "relations")
         return self.select_related("edition", "edition__region").prefetch_related(
             "parties__organisation",
             "sectors",
             "sources",
             Prefetch(
                 "documents",
-                queryset=AgreementDocument.objects.filter(is_public=True),
+                queryset=document.objects.filter(is_public=True),
                 to_attr="public_documents",
             ),
             Prefetch(
                 "outcomes",
-                queryset=Outcome.objects.filter(is_public=True).order_by("date"),
+                queryset=outcome.objects.filter(is_public=True).order_by("date"),
                 to_attr="public_outcomes",
             ),
             Prefetch(
                 "relations",
-                queryset=AgreementRelation.objects.filter(
-                    public_agreement("target__")
-                ).select_related("target"),
+                queryset=relation.objects.filter(public_agreement("target__")).select_related(
+                    "target"
+                ),
                 to_attr="public_relations",
             ),
             "actions",

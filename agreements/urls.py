@@ -1,6 +1,6 @@
 from django.urls import path
 
-from taskforce.pagecache import public_page
+from base.caching import public_page
 
 from . import views
 

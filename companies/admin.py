@@ -1,19 +1,36 @@
+import json
+
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ExportMixin, ImportExportMixin, ImportMixin
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from base.admin import HistoryAdmin
+from base.exports import SafeSpreadsheetsMixin
+from base.models import SubqueryCount
+from sessions.admin import EditionAdmin
 from sessions.models import SectoralTable
-from taskforce.admin import HistoryAdmin
-from taskforce.exports import SafeSpreadsheetsMixin
-from taskforce.models import SubqueryCount
 
 from . import services
-from .models import Booking, Contact, District, Notification, Organisation, Registration
+from .models import (
+    Booking,
+    CompanyVisit,
+    Contact,
+    District,
+    EditionOrganiser,
+    Notification,
+    Organisation,
+    Registration,
+)
+from .notifications import notification_send
+from .privacy import contact_erase, contact_export
 from .resources import (
     BookingExportResource,
     ContactResource,
@@ -22,6 +39,38 @@ from .resources import (
 )
 
 AUDIT_FIELDS = ("created_at", "updated_at")
+
+
+# The edition's page in the back office (sessions.admin) also lists its organisers and its
+# company visits: the models are this app's, so are their inlines.
+
+
+class EditionOrganiserInline(TranslationTabularInline):
+    model = EditionOrganiser
+    extra = 0
+    autocomplete_fields = ("organisation",)
+
+
+class CompanyVisitInline(TranslationTabularInline):
+    model = CompanyVisit
+    extra = 0
+    fields = ("host", "district", "sector", "date", "place")
+    autocomplete_fields = ("host", "district", "sector")
+    show_change_link = True
+
+
+EditionAdmin.inlines = (*EditionAdmin.inlines, EditionOrganiserInline, CompanyVisitInline)
+
+
+@admin.register(CompanyVisit)
+class CompanyVisitAdmin(HistoryAdmin, TabbedTranslationAdmin):
+    list_display = ("host", "edition", "district", "sector", "date", "place")
+    list_filter = ("sector", "edition__country", "edition")
+    list_select_related = ("host", "edition", "district", "sector")
+    search_fields = ("host__name", "district__name_it", "place_it", "description_it")
+    autocomplete_fields = ("edition", "host", "district", "sector")
+    date_hierarchy = "date"
+    readonly_fields = AUDIT_FIELDS
 
 
 @admin.register(District)
@@ -89,12 +138,6 @@ class ContactAdmin(SafeSpreadsheetsMixin, ImportExportMixin, HistoryAdmin):
 
     @admin.action(description=_("Export the person's data (JSON, GDPR)"), permissions=["view"])
     def export_personal_data(self, request, queryset):
-        import json
-
-        from django.http import HttpResponse
-
-        from .privacy import contact_export
-
         data = [contact_export(contact=contact) for contact in queryset]
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2),
@@ -105,8 +148,6 @@ class ContactAdmin(SafeSpreadsheetsMixin, ImportExportMixin, HistoryAdmin):
 
     @admin.action(description=_("Erase the person (anonymise, GDPR)"), permissions=["change"])
     def erase_personal_data(self, request, queryset):
-        from .privacy import contact_erase
-
         if request.POST.get("confirm") != "yes":
             return render(
                 request,
@@ -480,6 +521,41 @@ class BookingAdmin(SafeSpreadsheetsMixin, ExportActionMixin, ExportMixin, Histor
     def country(self, obj):
         return obj.organisation.get_country_display()
 
+    def get_urls(self):
+        return [
+            path(
+                "participants/<int:pk>/",
+                self.admin_site.admin_view(self.participants_view),
+                name="companies_booking_participants",
+            ),
+            *super().get_urls(),
+        ]
+
+    def participants_view(self, request, pk):
+        """A printable list of a table's accepted participants (and its waiting list)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        table = get_object_or_404(SectoralTable.objects.select_related("edition", "sector"), pk=pk)
+        bookings = (
+            Booking.objects.filter(
+                table=table, status__in=[Booking.Status.ACCEPTED, Booking.Status.WAITING]
+            )
+            .select_related("organisation", "registration__contact")
+            .order_by("status", "organisation__name")
+        )
+        return render(
+            request,
+            "admin/companies/booking/participants.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Participants: %(table)s") % {"table": table},
+                "table": table,
+                "accepted": [b for b in bookings if b.status == Booking.Status.ACCEPTED],
+                "waiting": [b for b in bookings if b.status == Booking.Status.WAITING],
+                "opts": self.model._meta,
+            },
+        )
+
     def _apply(self, request, queryset, function, done_message, **kwargs):
         done, refused = 0, []
         for booking in queryset.select_related("organisation", "table"):
@@ -582,8 +658,6 @@ class NotificationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the selected e-mails again"), permissions=["change"])
     def resend(self, request, queryset):
-        from .notifications import notification_send
-
         outcomes = [notification_send.call(pk) for pk in queryset.values_list("pk", flat=True)]
         self.message_user(
             request,

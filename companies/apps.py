@@ -10,8 +10,10 @@ class CompaniesConfig(AppConfig):
     def ready(self):
         from simple_history import register
 
-        from .models import Booking, Contact, Organisation, Registration
+        from .models import Booking, CompanyVisit, Contact, Organisation, Registration
 
         # After modeltranslation added its columns (see SessionsConfig.ready).
         for model in (Organisation, Contact, Registration, Booking):
             register(model, app="companies")
+        # Moved from the sessions app with its table and its history's.
+        register(CompanyVisit, app="companies", table_name="tf_sessions_historicalcompanyvisit")

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from taskforce.models import Country
+from base.enums import Country
 
 from .models import Booking, Organisation, normalise_tax_id
 from .services import ProposalData, RegistrationData

@@ -6,16 +6,35 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.it import iva
 from stdnum.ru import inn, ogrn
 
-from taskforce.models import Country, TimeStampedModel
+from base.enums import Country
+from base.models import TimeStampedModel
 
-from .querysets import BookingQuerySet, OrganisationQuerySet, RegistrationQuerySet
+from .enums import (
+    ACTIVE_BOOKING_STATUSES,
+    ACTIVE_REGISTRATION_STATUSES,
+    BOOKING_TRANSITIONS,
+    OPEN_BOOKING_STATUSES,
+    BookingStatus,
+    DistrictKind,
+    NotificationStatus,
+    OrganisationKind,
+    OrganisationSize,
+    ProposalKind,
+    RegistrationStatus,
+)
+from .querysets import (
+    BookingQuerySet,
+    CompanyVisitQuerySet,
+    OrganisationQuerySet,
+    RegistrationQuerySet,
+)
 from .validators import no_control_characters, validate_contact_email
 
 
@@ -59,15 +78,7 @@ def normalise_tax_id(country: str, value: str) -> str:
 class District(TimeStampedModel):
     """An Italian industrial district, a Russian special economic zone, a park or a cluster."""
 
-    class Kind(models.TextChoices):
-        INDUSTRIAL_DISTRICT = "industrial_district", _("Italian industrial district")
-        SPECIAL_ECONOMIC_ZONE = (
-            "special_economic_zone",
-            _("Russian special economic zone (Federal Law 116-FZ of 22 July 2005)"),
-        )
-        INDUSTRIAL_PARK = "industrial_park", _("industrial park")
-        TECHNOLOGY_PARK = "technology_park", _("technology park")
-        CLUSTER = "cluster", _("cluster")
+    Kind = DistrictKind
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -103,26 +114,9 @@ class District(TimeStampedModel):
 class Organisation(TimeStampedModel):
     """A firm or an institution: SME, region, association, chamber, university, bank…"""
 
-    class Kind(models.TextChoices):
-        SME = "sme", _("SME")
-        LARGE_COMPANY = "large_company", _("large company")
-        PUBLIC_BODY = "public_body", _("region or public body")
-        ASSOCIATION = "association", _("association")
-        CHAMBER_OF_COMMERCE = "chamber_of_commerce", _("chamber of commerce")
-        TRADE_FAIR = "trade_fair", _("trade fair")
-        UNIVERSITY = "university", _("university")
-        RESEARCH_CENTRE = "research_centre", _("research centre")
-        TECHNOLOGY_PARK = "technology_park", _("technology park")
-        BANK = "bank", _("bank")
-        MINISTRY = "ministry", _("ministry or agency")
-        OTHER = "other", _("other")
+    Kind = OrganisationKind
 
-    class Size(models.TextChoices):
-        # EU SME definition (Recommendation 2003/361/EC).
-        MICRO = "micro", _("micro (fewer than 10 staff)")
-        SMALL = "small", _("small (fewer than 50 staff)")
-        MEDIUM = "medium", _("medium (fewer than 250 staff)")
-        LARGE = "large", _("large (250 staff or more)")
+    Size = OrganisationSize
 
     name = models.CharField(_("name"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -189,7 +183,7 @@ class Organisation(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("companies:organisation_detail", kwargs={"slug": self.slug})
+        return reverse("archive:organisation_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
@@ -230,7 +224,7 @@ class Contact(TimeStampedModel):
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=2,
-        choices=[("it", _("Italian")), ("ru", _("Russian")), ("en", _("English"))],
+        choices=settings.LANGUAGES,
         default="it",
     )
 
@@ -266,13 +260,9 @@ class Registration(TimeStampedModel):
     address is confirmed, so that nobody can change a contact by typing its e-mail.
     """
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("awaiting e-mail confirmation")
-        CONFIRMED = "confirmed", _("confirmed")
-        CANCELLED = "cancelled", _("cancelled")
-        EXPIRED = "expired", _("expired")
+    Status = RegistrationStatus
 
-    ACTIVE = (Status.PENDING, Status.CONFIRMED)
+    ACTIVE = ACTIVE_REGISTRATION_STATUSES
 
     public_id = models.UUIDField(
         _("public identifier"), default=uuid.uuid4, unique=True, editable=False
@@ -317,7 +307,7 @@ class Registration(TimeStampedModel):
     language = models.CharField(
         _("language"),
         max_length=2,
-        choices=[("it", _("Italian")), ("ru", _("Russian")), ("en", _("English"))],
+        choices=settings.LANGUAGES,
         default="it",
     )
     interested_in_visits = models.BooleanField(_("interested in company visits"), default=False)
@@ -346,14 +336,14 @@ class Registration(TimeStampedModel):
             # organisation out.
             models.UniqueConstraint(
                 fields=["edition", "organisation"],
-                condition=Q(status="confirmed"),
+                condition=Q(status=RegistrationStatus.CONFIRMED),
                 name="one_confirmed_registration_per_organisation",
                 violation_error_message=_(
                     "This organisation is already registered for this edition."
                 ),
             ),
             models.CheckConstraint(
-                condition=~Q(status="confirmed") | Q(contact__isnull=False),
+                condition=~Q(status=RegistrationStatus.CONFIRMED) | Q(contact__isnull=False),
                 name="confirmed_registration_has_a_contact",
                 violation_error_message=_("A confirmed registration needs its contact person."),
             ),
@@ -382,28 +372,13 @@ class Registration(TimeStampedModel):
 class Booking(TimeStampedModel):
     """A place requested at one sectoral table, with the collaboration proposal for it."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("awaiting e-mail confirmation")
-        SUBMITTED = "submitted", _("submitted")
-        ACCEPTED = "accepted", _("accepted")
-        WAITING = "waiting", _("waiting list")
-        REJECTED = "rejected", _("rejected")
-        CANCELLED = "cancelled", _("cancelled")
+    Status = BookingStatus
 
-    # Bookings that hold or ask for a place (one per organisation and table). A booking of
-    # a registration not yet confirmed is PENDING and asks for nothing yet.
-    ACTIVE = (Status.SUBMITTED, Status.ACCEPTED, Status.WAITING)
-    # Bookings that can still be cancelled or rejected.
-    OPEN = (Status.PENDING, *ACTIVE)
+    ACTIVE = ACTIVE_BOOKING_STATUSES
+    OPEN = OPEN_BOOKING_STATUSES
+    TRANSITIONS = BOOKING_TRANSITIONS
 
-    class ProposalKind(models.TextChoices):
-        COMMERCIAL_PARTNERS = "commercial_partners", _("search for commercial partners")
-        DIRECT_INVESTMENT = "direct_investment", _("direct investment")
-        JOINT_VENTURE = "joint_venture", _("joint venture")
-        TECHNOLOGY_TRANSFER = "technology_transfer", _("technology transfer")
-        SUPPLY = "supply", _("supply or distribution")
-        FINANCING = "financing", _("financing")
-        OTHER = "other", _("other")
+    ProposalKind = ProposalKind
 
     registration = models.ForeignKey(
         Registration,
@@ -466,12 +441,12 @@ class Booking(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["table", "organisation"],
-                condition=Q(status__in=["submitted", "accepted", "waiting"]),
+                condition=Q(status__in=[*ACTIVE_BOOKING_STATUSES]),
                 name="one_active_booking_per_organisation_and_table",
                 violation_error_message=_("This organisation has already booked this table."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="waiting") | Q(queued_at__isnull=False),
+                condition=~Q(status=BookingStatus.WAITING) | Q(queued_at__isnull=False),
                 name="waiting_booking_has_a_queue_time",
                 violation_error_message=_("A booking on the waiting list needs a queue time."),
             ),
@@ -489,10 +464,7 @@ class Notification(TimeStampedModel):
     """An e-mail to send. Written in the same transaction as the change it reports, sent
     after the commit, and retried until it goes out: a failed send never loses the change."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("to send")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed, will be retried")
+    Status = NotificationStatus
 
     registration = models.ForeignKey(
         Registration,
@@ -523,10 +495,104 @@ class Notification(TimeStampedModel):
             # among every one ever sent.
             models.Index(
                 fields=["status", "updated_at"],
-                condition=Q(status__in=["pending", "failed"]),
+                condition=Q(status__in=[NotificationStatus.PENDING, NotificationStatus.FAILED]),
                 name="notification_to_send_idx",
             ),
         ]
 
     def __str__(self):
         return f"{self.to}: {self.subject}"
+
+
+# What ties an organisation to an edition, shown on the edition's page -------------------
+
+
+class EditionOrganiser(models.Model):
+    """An organisation that organised or co-organised an edition."""
+
+    edition = models.ForeignKey(
+        "tf_sessions.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="organiser_links",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="organiser_links",
+    )
+    role = models.CharField(_("role"), max_length=200, blank=True)
+
+    class Meta:
+        # Made in the sessions app, moved here (docs/ARCHITECTURE.md): same table.
+        db_table = "tf_sessions_editionorganiser"
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
+        ordering = ["edition", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "organisation"],
+                name="unique_edition_organiser",
+                violation_error_message=_("This organisation is already an organiser."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class CompanyVisit(TimeStampedModel):
+    """A visit of the foreign delegation to a firm of a local industrial district."""
+
+    edition = models.ForeignKey(
+        "tf_sessions.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.PROTECT,
+        related_name="visits",
+    )
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("host organisation"),
+        on_delete=models.PROTECT,
+        related_name="hosted_visits",
+    )
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("industrial district"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visits",
+    )
+    sector = models.ForeignKey(
+        "tf_sessions.Sector",
+        verbose_name=_("sector"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visits",
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = CompanyVisitQuerySet.as_manager()
+
+    class Meta:
+        # Made in the sessions app, moved here (docs/ARCHITECTURE.md): same table.
+        db_table = "tf_sessions_companyvisit"
+        verbose_name = _("company visit")
+        verbose_name_plural = _("company visits")
+        ordering = ["edition", F("date").asc(nulls_last=True), "id"]
+        indexes = [models.Index(fields=["edition", "date"], name="visit_edition_date_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "host"],
+                name="unique_visit_per_edition_host",
+                violation_error_message=_("This edition already has a visit to this organisation."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.host)

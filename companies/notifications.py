@@ -20,7 +20,11 @@ from django.db.models import Q
 from django.tasks import task
 from django.template import Context
 from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+
+from .models import Notification
+from .tokens import registration_token
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +73,6 @@ def notification_queue(*, registration, template: str, booking=None, rendered=No
     `rendered` is the e-mail already written by `notification_render` (outside the
     transaction, to keep it short); otherwise it is written here.
     """
-    from .models import Notification
-
     if rendered is None:
         rendered = notification_render(
             registration=registration, template=template, booking=booking
@@ -82,10 +84,6 @@ def notification_queue(*, registration, template: str, booking=None, rendered=No
 
 
 def _absolute(url_name: str, registration, purpose: str) -> str:
-    from django.urls import reverse
-
-    from .tokens import registration_token
-
     path = reverse(url_name, kwargs={"token": registration_token(registration, purpose)})
     return f"{settings.SITE_URL}{path}"
 
@@ -93,8 +91,6 @@ def _absolute(url_name: str, registration, purpose: str) -> str:
 @task()
 def notification_send(notification_id: int) -> str:
     """Send one stored e-mail; on failure record the error for a later retry."""
-    from .models import Notification
-
     notification = Notification.objects.filter(pk=notification_id).first()
     if notification is None or notification.status == Notification.Status.SENT:
         return "skipped"
@@ -136,8 +132,6 @@ def notification_send(notification_id: int) -> str:
 def notifications_retry(*, failed_before=None) -> dict[str, int]:
     """Send every e-mail still to send, and the failed ones again (up to MAX_ATTEMPTS tries
     each); with `failed_before`, only those that failed before that moment."""
-    from .models import Notification
-
     outcome = {"sent": 0, "failed": 0, "skipped": 0}
     failed = Q(status=Notification.Status.FAILED, attempts__lt=MAX_ATTEMPTS)
     if failed_before is not None:

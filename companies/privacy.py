@@ -8,6 +8,7 @@ address.
 
 import datetime
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -97,8 +98,6 @@ def contact_erase(*, contact: Contact) -> Contact:
     login-attempt logs under their address. The organisation, the registrations and the
     bookings themselves (tables, statuses, dates) are kept.
     """
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     original_email = contact.email
     anonymous = {

@@ -1,11 +1,19 @@
 """Spreadsheet exports and imports for the registration desk (django-import-export)."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources
+from import_export.results import RowResult
 from import_export.widgets import ForeignKeyWidget
 
+from sessions.models import Edition, SectoralTable
+
 from .models import Booking, Contact, Organisation, Registration, normalise_tax_id
+from .services import ProposalData, RegistrationData, registration_import
+from .validators import CONTROL_CHARACTERS
 
 
 class BookingExportResource(resources.ModelResource):
@@ -99,8 +107,6 @@ class OrganisationResource(resources.ModelResource):
         if row.get("tax_id") and row.get("country"):
             row["tax_id"] = normalise_tax_id(row["country"], str(row["tax_id"]))
         if not row.get("slug"):
-            from django.utils.text import slugify
-
             row["slug"] = slugify(f"{row.get('name', '')}-{row.get('tax_id', '')}")[:100]
 
     def import_instance(self, instance, row, **kwargs):
@@ -177,9 +183,6 @@ class RegistrationImportResource(resources.ModelResource):
         return list(self.COLUMNS)
 
     def import_row(self, row, instance_loader, **kwargs):
-        from django.utils.html import escape
-        from import_export.results import RowResult
-
         result = self.get_row_result_class()()
         # The preview shows what each row says.
         result.diff = [escape(str(row.get(name) or "")) for name in self.COLUMNS]
@@ -197,14 +200,6 @@ class RegistrationImportResource(resources.ModelResource):
         return result
 
     def _import(self, row):
-        from django.core.exceptions import ValidationError as DjangoValidationError
-        from django.db.models import Q
-
-        from sessions.models import Edition, SectoralTable
-
-        from .services import ProposalData, RegistrationData, registration_import
-        from .validators import CONTROL_CHARACTERS
-
         values = {name: str(row.get(name) or "").strip() for name in self.COLUMNS}
         errors = {}
         for name, value in values.items():
@@ -267,7 +262,7 @@ class RegistrationImportResource(resources.ModelResource):
                     ],
                 ),
             )
-        except DjangoValidationError as error:
+        except ValidationError as error:
             raise ValidationError(
                 error.message_dict if hasattr(error, "error_dict") else {"tax_id": error.messages}
             ) from None

@@ -1,7 +1,8 @@
 """Staff roles: groups with the permissions each kind of ministry staff needs.
 
-Kept in one place so that the data migration, the `create_staff_user` command and the tests
-agree. Re-applying them (`roles_apply`) is idempotent.
+Kept in one place so that the `create_staff_user` command and the tests agree; each data
+migration that sets the roles keeps its own copy of them as they were then (the latest:
+companies/migrations/0014). Re-applying them (`roles_apply`) is idempotent.
 """
 
 EDITORS = "Ministry editors"
@@ -14,11 +15,9 @@ CONTENT = {
         "sector",
         "edition",
         "editioncochair",
-        "editionorganiser",
         "editionsource",
         "sectoraltable",
         "agendaitem",
-        "companyvisit",
     ],
     "agreements": [
         "agreement",
@@ -30,7 +29,7 @@ CONTENT = {
         "outcome",
         "workprogrammeaction",
     ],
-    "companies": ["organisation", "district", "contact"],
+    "companies": ["organisation", "district", "contact", "editionorganiser", "companyvisit"],
 }
 REGISTRATIONS = {"companies": ["registration", "booking", "notification"]}
 ALL = ("add", "change", "delete", "view")
@@ -51,7 +50,8 @@ def role_permissions() -> dict[str, list[tuple[str, str]]]:
         EDITORS: _codenames(CONTENT, ALL) + _codenames(REGISTRATIONS, ("view",)),
         DESK: _codenames(REGISTRATIONS, ("add", "change", "view"))
         + _codenames({"companies": ["organisation", "contact"]}, ("add", "change", "view"))
-        + _codenames({"tf_sessions": CONTENT["tf_sessions"]}, ("view",)),
+        + _codenames({"tf_sessions": CONTENT["tf_sessions"]}, ("view",))
+        + _codenames({"companies": ["editionorganiser", "companyvisit"]}, ("view",)),
         VIEWERS: _codenames(everything, ("view",)),
     }
 

@@ -16,9 +16,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from sessions.models import BookingMode, Edition, SectoralTable
+from sessions.enums import BookingMode
+from sessions.models import Edition, SectoralTable
 
 from .models import (
     Booking,
@@ -238,8 +240,6 @@ def _organisation_create(data: RegistrationData) -> Organisation:
 
 
 def _organisation_slug(name: str) -> str:
-    from django.utils.text import slugify
-
     base = slugify(name, allow_unicode=False)[:80] or "organisation"
     slug = base
     while Organisation.objects.filter(slug=slug).exists():

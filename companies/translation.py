@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import District, Organisation
+from .models import CompanyVisit, District, EditionOrganiser, Organisation
 
 
 @register(District)
@@ -11,3 +11,13 @@ class DistrictTranslation(TranslationOptions):
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
     fields = ("description",)
+
+
+@register(EditionOrganiser)
+class EditionOrganiserTranslation(TranslationOptions):
+    fields = ("role",)
+
+
+@register(CompanyVisit)
+class CompanyVisitTranslation(TranslationOptions):
+    fields = ("place", "description")

@@ -1,17 +1,13 @@
 from django.urls import path
 
-from taskforce.pagecache import public_page
+from base.caching import public_page
 
 from . import views
 
 app_name = "companies"
 
 urlpatterns = [
-    path(
-        "organisations/<slug:slug>/",
-        public_page(views.OrganisationDetailView.as_view()),
-        name="organisation_detail",
-    ),
+    path("visits/", public_page(views.CompanyVisitListView.as_view()), name="visit_list"),
     path("editions/<slug:slug>/register/", views.registration_create, name="registration_create"),
     path(
         "editions/<slug:slug>/register/sent/",

@@ -9,24 +9,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django.views.generic import DetailView
+from django_filters.views import FilterView
 
 from sessions.models import Edition, SectoralTable
 
 from . import services
+from .filters import CompanyVisitFilter
 from .forms import ProposalForm, RegistrationForm
-from .models import Booking, Organisation, Registration
+from .models import Booking, CompanyVisit, Registration
 from .tokens import registration_from_token, registration_token
 
 
-class OrganisationDetailView(DetailView):
-    """An organisation's public history. Contacts (people) are never shown."""
-
-    template_name = "companies/organisation_detail.html"
-    context_object_name = "organisation"
+class CompanyVisitListView(FilterView):
+    filterset_class = CompanyVisitFilter
+    template_name = "companies/visit_list.html"
+    context_object_name = "visits"
+    paginate_by = 30
 
     def get_queryset(self):
-        return Organisation.objects.with_public_activity().for_public_page()
+        return CompanyVisit.objects.published().for_list()
 
 
 def _client_ip(request) -> str:

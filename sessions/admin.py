@@ -1,20 +1,16 @@
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from taskforce.admin import HistoryAdmin
+from base.admin import HistoryAdmin
 
 from .models import (
     AgendaItem,
-    CompanyVisit,
     Edition,
     EditionCoChair,
-    EditionOrganiser,
     EditionSource,
     Region,
     Sector,
@@ -64,12 +60,6 @@ class EditionCoChairInline(TranslationTabularInline):
     fields = ("side", "name", "role", "order")
 
 
-class EditionOrganiserInline(TranslationTabularInline):
-    model = EditionOrganiser
-    extra = 0
-    autocomplete_fields = ("organisation",)
-
-
 class EditionSourceInline(admin.TabularInline):
     model = EditionSource
     extra = 0
@@ -107,14 +97,6 @@ class AgendaItemInline(TranslationTabularInline):
     fields = ("kind", "title", "date", "start_time", "end_time", "place")
 
 
-class CompanyVisitInline(TranslationTabularInline):
-    model = CompanyVisit
-    extra = 0
-    fields = ("host", "district", "sector", "date", "place")
-    autocomplete_fields = ("host", "district", "sector")
-    show_change_link = True
-
-
 @admin.register(Edition)
 class EditionAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = (
@@ -149,10 +131,8 @@ class EditionAdmin(HistoryAdmin, TabbedTranslationAdmin):
     readonly_fields = AUDIT_FIELDS
     inlines = (
         EditionCoChairInline,
-        EditionOrganiserInline,
         SectoralTableInline,
         AgendaItemInline,
-        CompanyVisitInline,
         EditionSourceInline,
     )
     fieldsets = (
@@ -213,43 +193,9 @@ class SectoralTableAdmin(HistoryAdmin, TabbedTranslationAdmin):
 
     @admin.display(description=_("participants"))
     def participants_link(self, obj):
-        url = reverse("admin:tf_sessions_sectoraltable_participants", args=[obj.pk])
+        # The list is the registration desk's (companies.admin).
+        url = reverse("admin:companies_booking_participants", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, _("printable list"))
-
-    def get_urls(self):
-        return [
-            path(
-                "<int:pk>/participants/",
-                self.admin_site.admin_view(self.participants_view),
-                name="tf_sessions_sectoraltable_participants",
-            ),
-            *super().get_urls(),
-        ]
-
-    def participants_view(self, request, pk):
-        """A printable list of a table's accepted participants (and its waiting list)."""
-        from companies.models import Booking
-
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        table = get_object_or_404(SectoralTable.objects.select_related("edition", "sector"), pk=pk)
-        bookings = (
-            Booking.objects.filter(table=table, status__in=["accepted", "waiting"])
-            .select_related("organisation", "registration__contact")
-            .order_by("status", "organisation__name")
-        )
-        return render(
-            request,
-            "admin/tf_sessions/sectoraltable/participants.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Participants: %(table)s") % {"table": table},
-                "table": table,
-                "accepted": [b for b in bookings if b.status == "accepted"],
-                "waiting": [b for b in bookings if b.status == "waiting"],
-                "opts": self.model._meta,
-            },
-        )
 
 
 @admin.register(AgendaItem)
@@ -260,14 +206,3 @@ class AgendaItemAdmin(TabbedTranslationAdmin):
     search_fields = ("title_it", "title_ru", "title_en", "edition__city_it")
     autocomplete_fields = ("edition",)
     date_hierarchy = "date"
-
-
-@admin.register(CompanyVisit)
-class CompanyVisitAdmin(HistoryAdmin, TabbedTranslationAdmin):
-    list_display = ("host", "edition", "district", "sector", "date", "place")
-    list_filter = ("sector", "edition__country", "edition")
-    list_select_related = ("host", "edition", "district", "sector")
-    search_fields = ("host__name", "district__name_it", "place_it", "description_it")
-    autocomplete_fields = ("edition", "host", "district", "sector")
-    date_hierarchy = "date"
-    readonly_fields = AUDIT_FIELDS

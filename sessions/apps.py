@@ -12,21 +12,9 @@ class SessionsConfig(AppConfig):
     def ready(self):
         from simple_history import register
 
-        from .models import CompanyVisit, Edition, SectoralTable
+        from .models import Edition, SectoralTable
 
         # Registered here, after modeltranslation added the it/ru/en columns, so that the
         # history keeps every language.
-        for model in (Edition, SectoralTable, CompanyVisit):
+        for model in (Edition, SectoralTable):
             register(model, app="sessions")
-
-        from django.core.cache import cache
-        from django.db.models.signals import post_delete, post_save
-
-        from .models import Edition
-        from .querysets import EDITION_CACHE_KEYS
-
-        def forget_cached_editions(**kwargs):
-            cache.delete_many(EDITION_CACHE_KEYS)
-
-        post_save.connect(forget_cached_editions, sender=Edition, weak=False)
-        post_delete.connect(forget_cached_editions, sender=Edition, weak=False)

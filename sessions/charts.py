@@ -1,14 +1,11 @@
 """Editions per year by host country, drawn as a server-rendered SVG bar chart.
 
-The numbers and the geometry are computed here; the template only draws them, and the same
-numbers are shown as a table for people who cannot see the chart.
+The numbers and the geometry are computed here; the template (sessions/region_list.html)
+draws them, and shows the same numbers as a table for people who cannot see the chart.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
-
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
 WIDTH = 760
 HEIGHT = 260
@@ -36,6 +33,10 @@ class YearColumn:
     label_x: float
     bars: list[Bar] = field(default_factory=list)
 
+    @property
+    def short_year(self) -> str:
+        return str(self.year)[2:]
+
 
 @dataclass
 class Chart:
@@ -55,56 +56,11 @@ class Chart:
     def total(self) -> int:
         return sum(column.italy + column.russia for column in self.years)
 
-    # The repeated marks are written here rather than by the template: a few hundred numbers,
-    # each of which the template engine would resolve and localise one by one.
-
-    def marks(self, country_names: dict[str, str]) -> SafeString:
-        """The SVG grid, bars and year labels; `country_names` names "IT" and "RU" in the
-        page's language (each bar's tooltip)."""
-        names = {code: escape(name) for code, name in country_names.items()}
-        # Numbers and our own class names need no escaping; the names are escaped above.
-        grid = "".join(
-            f'<line x1="34" x2="{self.width}" y1="{_number(y)}" y2="{_number(y)}" '
-            f'class="chart-grid"/><text x="28" y="{_number(y)}" class="chart-tick" '
-            f'text-anchor="end" dominant-baseline="middle">{value}</text>'
-            for value, y in self.ticks
-        )
-        bars = "".join(
-            f'<rect x="{_number(bar.x)}" y="{_number(bar.y)}" width="{_number(bar.width)}" '
-            f'height="{_number(bar.height)}" class="bar-{bar.country.lower()}">'
-            f"<title>{column.year}: {names[bar.country]} {bar.count}</title></rect>"
-            for column in self.years
-            for bar in column.bars
-            if bar.count
-        )
-        labels = "".join(
-            f'<text x="{_number(column.label_x)}" y="{_number(self.label_y)}" '
-            f'class="chart-label" text-anchor="middle">{str(column.year)[2:]}</text>'
-            for column in self.years
-        )
-        return mark_safe(grid + bars + labels)  # noqa: S308 - numbers and escaped names
-
-    def table_rows(self) -> SafeString:
-        """The chart's data, a table row per year."""
-        return mark_safe(  # noqa: S308 - numbers only
-            "".join(
-                f'<tr><th scope="row">{column.year}</th><td>{column.italy}</td>'
-                f"<td>{column.russia}</td></tr>"
-                for column in self.years
-            )
-        )
-
-
-def _number(value: float) -> str:
-    """A coordinate as SVG wants it, whatever the page's language: 12.5, never 12,5."""
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
 
 def editions_per_year(editions) -> Chart:
     """Count held editions per year and host country; place every bar."""
     counts: Counter = Counter()
     undated = 0
-    # The dates, not their years: SQLite would compute each year with a Python function.
     for start, country in editions.values_list("start_date", "country"):
         if start is None or country not in ("IT", "RU"):
             undated += 1

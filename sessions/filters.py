@@ -1,54 +1,14 @@
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from taskforce.models import Country
-from taskforce.pagecache import content_version
-from taskforce.widgets import FastSelect
+from base.enums import Country
+from base.filters import PortalFilterSet, YearFilter
 
-from .models import CompanyVisit, Edition, Region, Sector
+from .models import Edition, Region, Sector
 from .querysets import SEARCH_MAX_LENGTH, SEARCH_MAX_TERMS
-
-
-class PortalFilterSet(django_filters.FilterSet):
-    """Bootstrap Italia classes on every widget of a public filter form; selects rendered
-    without a template per option (FastSelect).
-
-    The choices of a select drawn from the database (regions, sectors, editions) are the same
-    on every page of a list, whatever its filters: they are read once per change of content
-    and language (the content version of taskforce.pagecache), as plain (value, label) pairs.
-    A value sent back is still checked against the database by the field itself.
-    """
-
-    @property
-    def form(self):
-        form = super().form
-        for name, field in form.fields.items():
-            if type(field.widget) is forms.Select:
-                widget = FastSelect(attrs=field.widget.attrs)
-                widget.choices = self._choices(name, field)
-                field.widget = widget
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
-        return form
-
-    def _choices(self, name: str, field: forms.Field) -> list:
-        if not isinstance(field, forms.ModelChoiceField):
-            return field.widget.choices
-        key = f"filter-choices:{type(self).__name__}:{name}:{get_language()}:{content_version()}"
-        return cache.get_or_set(
-            key,
-            lambda: [(str(value), str(label)) for value, label in field.choices],
-            timeout=CHOICES_SECONDS,
-        )
-
-
-# A change of content replaces the choices at once (new content version); this only bounds
-# how long unused ones stay in the cache.
-CHOICES_SECONDS = 3600
 
 
 def validate_search(value: str) -> None:
@@ -65,28 +25,10 @@ def validate_search(value: str) -> None:
         )
 
 
-class YearFilter(django_filters.NumberFilter):
-    """A year, typed as text so that a wrong entry stays visible next to its message."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "size": 4}))
-        super().__init__(*args, **kwargs)
-
-
-# The choices of the filters load only what their labels show: a few columns of a hundred
-# rows, not every column (summaries, notes…) of each.
-REGION_LABEL = ("pk", "country", "name_it", "name_ru", "name_en")
-EDITION_LABEL = ("pk", "slug", "number", "start_date", "country", "city_it", "city_ru", "city_en")
-
-
 def host_regions(request):
-    return (
-        Region.objects.filter(Exists(Edition.objects.published().filter(region=OuterRef("pk"))))
-        .only(*REGION_LABEL)
-        .order_by("country", "name")
-    )
+    return Region.objects.filter(
+        Exists(Edition.objects.published().filter(region=OuterRef("pk")))
+    ).for_choices()
 
 
 class EditionFilter(PortalFilterSet):
@@ -102,20 +44,8 @@ class EditionFilter(PortalFilterSet):
     region = django_filters.ModelChoiceFilter(
         queryset=host_regions, label=_("Host region"), empty_label=_("Any region")
     )
-    year_from = YearFilter(
-        field_name="start_date",
-        lookup_expr="year__gte",
-        label=_("From year"),
-        min_value=1900,
-        max_value=2999,
-    )
-    year_to = YearFilter(
-        field_name="start_date",
-        lookup_expr="year__lte",
-        label=_("To year"),
-        min_value=1900,
-        max_value=2999,
-    )
+    year_from = YearFilter(field_name="start_date", lookup_expr="year__gte", label=_("From year"))
+    year_to = YearFilter(field_name="start_date", lookup_expr="year__lte", label=_("To year"))
     sector = django_filters.ModelChoiceFilter(
         field_name="sectors",
         queryset=lambda request: Sector.objects.filter(
@@ -135,39 +65,3 @@ class EditionFilter(PortalFilterSet):
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value) if value.strip() else queryset
-
-
-class CompanyVisitFilter(PortalFilterSet):
-    sector = django_filters.ModelChoiceFilter(
-        queryset=lambda request: Sector.objects.filter(
-            Exists(CompanyVisit.objects.published().filter(sector=OuterRef("pk")))
-        ),
-        label=_("Sector"),
-        empty_label=_("Any sector"),
-    )
-    region = django_filters.ModelChoiceFilter(
-        field_name="edition__region",
-        queryset=lambda request: Region.objects.filter(
-            Exists(CompanyVisit.objects.published().filter(edition__region=OuterRef("pk")))
-        ).only(*REGION_LABEL),
-        label=_("Host region"),
-        empty_label=_("Any region"),
-    )
-    edition = django_filters.ModelChoiceFilter(
-        # Querysets are built per request: building them at import time would bind model
-        # columns before simple-history copies the models' fields (see SessionsConfig.ready).
-        queryset=lambda request: (
-            Edition.objects.published()
-            .filter(Exists(CompanyVisit.objects.filter(edition=OuterRef("pk"))))
-            .newest_first()
-            .only(*EDITION_LABEL)
-        ),
-        label=_("Edition"),
-        empty_label=_("Any edition"),
-        field_name="edition",
-        to_field_name="slug",
-    )
-
-    class Meta:
-        model = CompanyVisit
-        fields = ["sector", "region", "edition"]

@@ -1,4 +1,4 @@
-"""Editions of the Task Force and what happens in them: tables, agenda, company visits."""
+"""Editions of the Task Force and their programme: regions, sectors, tables, agenda."""
 
 import pycountry
 from django.core.exceptions import ValidationError
@@ -7,43 +7,19 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from taskforce.models import (
-    Country,
-    DatePrecision,
-    EvidenceLevel,
-    SourceBase,
-    TimeStampedModel,
-    format_approximate_date,
+from base.dates import format_approximate_date
+from base.enums import Country, DatePrecision, EvidenceLevel
+from base.models import SourceBase, TimeStampedModel
+
+from .enums import (
+    UNHELD_STATUSES,
+    AgendaKind,
+    BookingMode,
+    EditionStatus,
+    RegionKind,
+    to_roman,
 )
-
-from .querysets import CompanyVisitQuerySet, EditionQuerySet, RegionQuerySet
-
-ROMAN_NUMERALS = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def to_roman(number: int) -> str:
-    """1 → "I", 27 → "XXVII"."""
-    if number < 1:
-        raise ValueError("Roman numerals start at 1.")
-    out = []
-    for value, letters in ROMAN_NUMERALS:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
+from .querysets import EditionQuerySet, RegionQuerySet
 
 
 def validate_region_code(value: str) -> None:
@@ -66,15 +42,7 @@ def validate_region_code(value: str) -> None:
 class Region(TimeStampedModel):
     """An Italian region or a Russian federal subject, identified by its ISO 3166-2 code."""
 
-    class Kind(models.TextChoices):
-        REGION = "region", _("region")
-        AUTONOMOUS_REGION = "autonomous_region", _("autonomous region")
-        REPUBLIC = "republic", _("republic")
-        OBLAST = "oblast", _("oblast")
-        KRAI = "krai", _("krai")
-        AUTONOMOUS_OKRUG = "autonomous_okrug", _("autonomous okrug")
-        AUTONOMOUS_OBLAST = "autonomous_oblast", _("autonomous oblast")
-        FEDERAL_CITY = "federal_city", _("federal city")
+    Kind = RegionKind
 
     code = models.CharField(
         _("ISO 3166-2 code"),
@@ -122,21 +90,10 @@ class Sector(TimeStampedModel):
         return self.name
 
 
-class BookingMode(models.TextChoices):
-    AUTOMATIC = "automatic", _("automatic up to capacity")
-    APPROVAL = "approval", _("staff approval")
-
-
 class Edition(TimeStampedModel):
     """A numbered session of the Task Force, or an honest placeholder for an unknown one."""
 
-    class Status(models.TextChoices):
-        HELD = "held", _("held")
-        PLANNED = "planned", _("planned")
-        POSTPONED = "postponed", _("postponed")
-        HELD_ONLINE = "held_online", _("held online")
-        CANCELLED = "cancelled", _("cancelled")
-        UNKNOWN = "unknown", _("unknown")
+    Status = EditionStatus
 
     number = models.PositiveSmallIntegerField(
         _("number"),
@@ -191,13 +148,6 @@ class Edition(TimeStampedModel):
     )
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("sectors"), blank=True, related_name="editions"
-    )
-    organisers = models.ManyToManyField(
-        "companies.Organisation",
-        verbose_name=_("organisers"),
-        through="EditionOrganiser",
-        blank=True,
-        related_name="organised_editions",
     )
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
@@ -259,7 +209,7 @@ class Edition(TimeStampedModel):
                 violation_error_message=_("An end date needs a start date."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="unknown")
+                condition=~Q(status=EditionStatus.UNKNOWN)
                 | Q(start_date__isnull=True, country="", region__isnull=True, city="", venue=""),
                 name="edition_placeholder_has_no_facts",
                 violation_error_message=_(
@@ -277,7 +227,7 @@ class Edition(TimeStampedModel):
             # (the XXVIII edition: planned in Kaliningrad, postponed, later held online).
             models.UniqueConstraint(
                 fields=["number"],
-                condition=~Q(status__in=["postponed", "cancelled"]),
+                condition=~Q(status__in=[*UNHELD_STATUSES]),
                 name="edition_number_unique_unless_postponed",
                 violation_error_message=_(
                     "Another edition already has this number. A number can be shared only "
@@ -292,7 +242,7 @@ class Edition(TimeStampedModel):
         return f"{label} – {where}" if where else str(label)
 
     def get_absolute_url(self):
-        return reverse("sessions:edition_detail", kwargs={"slug": self.slug})
+        return reverse("archive:edition_detail", kwargs={"slug": self.slug})
 
     @property
     def roman(self) -> str:
@@ -365,36 +315,6 @@ class EditionCoChair(models.Model):
 
     def __str__(self):
         return self.name or self.role
-
-
-class EditionOrganiser(models.Model):
-    """An organisation that organised or co-organised an edition."""
-
-    edition = models.ForeignKey(
-        Edition, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="organiser_links"
-    )
-    organisation = models.ForeignKey(
-        "companies.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="organiser_links",
-    )
-    role = models.CharField(_("role"), max_length=200, blank=True)
-
-    class Meta:
-        verbose_name = _("organiser")
-        verbose_name_plural = _("organisers")
-        ordering = ["edition", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["edition", "organisation"],
-                name="unique_edition_organiser",
-                violation_error_message=_("This organisation is already an organiser."),
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.organisation)
 
 
 class EditionSource(SourceBase):
@@ -488,14 +408,7 @@ class SectoralTable(TimeStampedModel):
 class AgendaItem(models.Model):
     """One item of an edition's programme."""
 
-    class Kind(models.TextChoices):
-        PLENARY = "plenary", _("plenary")
-        SECTORAL_TABLE = "sectoral_table", _("sectoral tables")
-        COMPANY_VISIT = "company_visit", _("company visits")
-        B2B = "b2b", _("B2B meetings")
-        SIGNING = "signing", _("signing ceremony")
-        SEMINAR = "seminar", _("seminar")
-        OTHER = "other", _("other")
+    Kind = AgendaKind
 
     edition = models.ForeignKey(
         Edition, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="agenda_items"
@@ -528,54 +441,3 @@ class AgendaItem(models.Model):
         super().clean()
         if self.start_time and self.end_time and self.end_time < self.start_time:
             raise ValidationError({"end_time": _("The end time cannot be before the start time.")})
-
-
-class CompanyVisit(TimeStampedModel):
-    """A visit of the foreign delegation to a firm of a local industrial district."""
-
-    edition = models.ForeignKey(
-        Edition, verbose_name=_("edition"), on_delete=models.PROTECT, related_name="visits"
-    )
-    host = models.ForeignKey(
-        "companies.Organisation",
-        verbose_name=_("host organisation"),
-        on_delete=models.PROTECT,
-        related_name="hosted_visits",
-    )
-    district = models.ForeignKey(
-        "companies.District",
-        verbose_name=_("industrial district"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="visits",
-    )
-    sector = models.ForeignKey(
-        Sector,
-        verbose_name=_("sector"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="visits",
-    )
-    date = models.DateField(_("date"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
-
-    objects = CompanyVisitQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("company visit")
-        verbose_name_plural = _("company visits")
-        ordering = ["edition", F("date").asc(nulls_last=True), "id"]
-        indexes = [models.Index(fields=["edition", "date"], name="visit_edition_date_idx")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["edition", "host"],
-                name="unique_visit_per_edition_host",
-                violation_error_message=_("This edition already has a visit to this organisation."),
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.host)

@@ -1,21 +1,25 @@
-"""Named reads of the sessions app; each owns its joins."""
+"""Named reads of the sessions app; each owns its joins. Nothing here reads the cache:
+the callers keep what they read (base.caching.remember)."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q
+from django.urls import reverse
 
-from taskforce.models import translation_columns
+from base.enums import Country
+from base.models import related_model, translation_columns
+
+from .enums import DEMO_SLUG_PREFIX, HELD_STATUSES, UNHELD_STATUSES, EditionStatus, to_roman
 
 
 class RegionQuerySet(models.QuerySet):
     def italian(self):
-        return self.filter(country="IT")
+        return self.filter(country=Country.ITALY)
 
     def russian(self):
-        return self.filter(country="RU")
+        return self.filter(country=Country.RUSSIA)
 
     def hosts(self):
         """Regions that hosted, or were to host, a published edition, with what the regions
@@ -23,7 +27,7 @@ class RegionQuerySet(models.QuerySet):
         ones are not counted) and the dates of the first and the latest (`first_date`,
         `last_date`). One query, one row per region, however many editions there are."""
         published = Q(editions__is_published=True)
-        held = published & ~Q(editions__status__in=["postponed", "cancelled"])
+        held = published & ~Q(editions__status__in=UNHELD_STATUSES)
         return (
             self.filter(published)
             .annotate(
@@ -35,13 +39,9 @@ class RegionQuerySet(models.QuerySet):
             .order_by("country", "-edition_count", "name")
         )
 
-
-REGISTRATION_WINDOWS_CACHE_KEY = "sessions:registration-windows"
-SEQUENCE_CACHE_KEY = "sessions:published-sequence"
-DEMO_DATA_CACHE_KEY = "sessions:demo-data"
-# Cleared whenever an edition is saved or deleted (see SessionsConfig.ready), and by the
-# commands that write editions in bulk.
-EDITION_CACHE_KEYS = (REGISTRATION_WINDOWS_CACHE_KEY, SEQUENCE_CACHE_KEY, DEMO_DATA_CACHE_KEY)
+    def for_choices(self):
+        """What a choice of regions shows: the name in each language."""
+        return self.only("pk", "country", *translation_columns("name")).order_by("country", "name")
 
 
 @dataclass(frozen=True)
@@ -57,14 +57,21 @@ class EditionLink:
 
     @property
     def roman(self) -> str:
-        from .models import to_roman
-
         return to_roman(self.number) if self.number else ""
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        return reverse("archive:edition_detail", kwargs={"slug": self.slug})
 
-        return reverse("sessions:edition_detail", kwargs={"slug": self.slug})
+    @staticmethod
+    def neighbours(sequence: list["EditionLink"], pk: int):
+        """The links just before and after the edition `pk` in `sequence` (None at the ends,
+        or both None if it is not there)."""
+        position = next((i for i, link in enumerate(sequence) if link.pk == pk), None)
+        if position is None:
+            return None, None
+        previous = sequence[position - 1] if position > 0 else None
+        following = sequence[position + 1] if position + 1 < len(sequence) else None
+        return previous, following
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,22 @@ class RegistrationWindow:
     opens_at: datetime.datetime
     closes_at: datetime.datetime
 
+    @staticmethod
+    def open_at(windows: list["RegistrationWindow"], now) -> "RegistrationWindow | None":
+        """The window open at `now`, if any."""
+        return next((w for w in windows if w.opens_at <= now < w.closes_at), None)
+
+    @staticmethod
+    def next_change(windows: list["RegistrationWindow"], now) -> "datetime.datetime | None":
+        """When a window next opens or closes (the menu's "Register" entry changes then)."""
+        moments = [
+            moment
+            for window in windows
+            for moment in (window.opens_at, window.closes_at)
+            if moment > now
+        ]
+        return min(moments, default=None)
+
 
 class EditionQuerySet(models.QuerySet):
     def published(self):
@@ -82,7 +105,7 @@ class EditionQuerySet(models.QuerySet):
 
     def held(self):
         """Editions that took place, in person or online."""
-        return self.filter(status__in=["held", "held_online"])
+        return self.filter(status__in=HELD_STATUSES)
 
     def newest_first(self):
         """By number, so that unknown editions stand as gaps where they belong.
@@ -100,75 +123,42 @@ class EditionQuerySet(models.QuerySet):
 
     def upcoming(self, today: datetime.date):
         """Planned editions that have not started yet, soonest first."""
-        return self.filter(status="planned", start_date__gte=today).order_by("start_date")
-
-    def neighbours(self, edition) -> tuple["EditionLink | None", "EditionLink | None"]:
-        """The published editions just before and after `edition`, in chronological order,
-        from a cached sequence (a dossier page then needs no query for them)."""
-        sequence = cache.get(SEQUENCE_CACHE_KEY)
-        if sequence is None:
-            sequence = [
-                EditionLink(*row)
-                for row in self.published()
-                .chronological()
-                .values_list("pk", "slug", "number", "city_it", "city_ru", "city_en")
-            ]
-            cache.set(SEQUENCE_CACHE_KEY, sequence, timeout=3600)
-        position = next((i for i, link in enumerate(sequence) if link.pk == edition.pk), None)
-        if position is None:
-            return None, None
-        previous = sequence[position - 1] if position > 0 else None
-        following = sequence[position + 1] if position + 1 < len(sequence) else None
-        return previous, following
-
-    def registration_windows(self, now) -> list[RegistrationWindow]:
-        """The registration windows of published editions that have not closed at `now`,
-        from a cache: every public page asks (for the "Register" menu entry), so saving
-        or deleting an edition clears it."""
-        windows = cache.get(REGISTRATION_WINDOWS_CACHE_KEY)
-        if windows is None:
-            windows = [
-                RegistrationWindow(*row)
-                for row in self.published()
-                .filter(registration_opens_at__isnull=False, registration_closes_at__gt=now)
-                .order_by("registration_closes_at")
-                .values_list("pk", "slug", "registration_opens_at", "registration_closes_at")
-            ]
-            cache.set(REGISTRATION_WINDOWS_CACHE_KEY, windows, timeout=300)
-        return windows
-
-    def registration_window_open(self, now) -> "RegistrationWindow | None":
-        """The published edition open for registration at `now`."""
-        return next(
-            (w for w in self.registration_windows(now) if w.opens_at <= now < w.closes_at), None
+        return self.filter(status=EditionStatus.PLANNED, start_date__gte=today).order_by(
+            "start_date"
         )
 
-    def next_registration_window_change(self, now) -> "datetime.datetime | None":
-        """When a registration window next opens or closes (the menu changes then)."""
-        moments = [
-            moment
-            for window in self.registration_windows(now)
-            for moment in (window.opens_at, window.closes_at)
-            if moment > now
+    def sequence(self) -> list[EditionLink]:
+        """The editions in chronological order, as links (a dossier's previous and next)."""
+        return [
+            EditionLink(*row)
+            for row in self.chronological().values_list(
+                "pk", "slug", "number", "city_it", "city_ru", "city_en"
+            )
         ]
-        return min(moments, default=None)
+
+    def registration_windows(self, now) -> list[RegistrationWindow]:
+        """The registration windows that have not closed at `now`, soonest closing first."""
+        return [
+            RegistrationWindow(*row)
+            for row in self.filter(
+                registration_opens_at__isnull=False, registration_closes_at__gt=now
+            )
+            .order_by("registration_closes_at")
+            .values_list("pk", "slug", "registration_opens_at", "registration_closes_at")
+        ]
 
     def demo(self):
-        """The fictional editions of `manage.py seed_demo` (taskforce.demo.DEMO_SLUG_PREFIX)."""
-        return self.filter(slug__startswith="demo-")
-
-    def has_demo_data(self) -> bool:
-        """Whether demo records exist (every public page shows a banner then), from a cache."""
-        return cache.get_or_set(DEMO_DATA_CACHE_KEY, lambda: self.demo().exists(), timeout=300)
+        """The fictional editions of `manage.py seed_demo`."""
+        return self.filter(slug__startswith=DEMO_SLUG_PREFIX)
 
     def counts(self) -> dict[str, int]:
         """How many editions, how many held, and in how many regions of each country."""
-        held = Q(status__in=["held", "held_online"])
+        held = Q(status__in=HELD_STATUSES)
         return self.aggregate(
             published=Count("pk"),
             held=Count("pk", filter=held),
-            regions_it=Count("region", filter=held & Q(country="IT"), distinct=True),
-            regions_ru=Count("region", filter=held & Q(country="RU"), distinct=True),
+            regions_it=Count("region", filter=held & Q(country=Country.ITALY), distinct=True),
+            regions_ru=Count("region", filter=held & Q(country=Country.RUSSIA), distinct=True),
         )
 
     def for_timeline(self):
@@ -188,52 +178,28 @@ class EditionQuerySet(models.QuerySet):
     def for_list(self):
         """What a list of editions shows: region and sectors (their names), without N+1
         queries."""
-        from .models import Sector
-
+        sector = related_model(self.model, "sectors")
         return self.select_related("region").prefetch_related(
-            Prefetch("sectors", queryset=Sector.objects.only(*translation_columns("name")))
+            Prefetch("sectors", queryset=sector.objects.only(*translation_columns("name")))
         )
 
     def for_detail(self):
-        """What an edition page shows: its programme, visits, people, sources, documents.
-
-        Its participants, hundreds of names, are read apart as plain values
-        (`Registration.objects.listed_participants`)."""
-        from agreements.models import Agreement
-
-        from .models import CompanyVisit, EditionOrganiser, SectoralTable
-
+        """What an edition's own records show on its page: region, sectors, co-chairs,
+        sources, tables, programme (the apps above add what points to the edition)."""
+        table = related_model(self.model, "tables")
         return self.select_related("region").prefetch_related(
             "sectors",
             "co_chairs",
-            Prefetch(
-                "organiser_links",
-                queryset=EditionOrganiser.objects.select_related("organisation"),
-            ),
             "sources",
-            Prefetch("tables", queryset=SectoralTable.objects.select_related("sector")),
+            Prefetch("tables", queryset=table.objects.select_related("sector")),
             "agenda_items",
-            Prefetch(
-                "visits",
-                queryset=CompanyVisit.objects.select_related("host", "sector", "district"),
-            ),
-            Prefetch(
-                "agreements",
-                # Dozens of agreements: the columns of their line, not their texts.
-                queryset=Agreement.objects.public()
-                .order_by(F("date_signed").asc(nulls_last=True), "title")
-                .only(
-                    "slug",
-                    "edition_id",
-                    "kind",
-                    *translation_columns("title"),
-                    "date_signed",
-                    "date_precision",
-                    "evidence",
-                ),
-                to_attr="public_agreements",
-            ),
         )
+
+    def for_choices(self):
+        """What a choice of editions shows: number, place, year."""
+        return self.only(
+            "pk", "slug", "number", "start_date", "country", *translation_columns("city")
+        ).newest_first()
 
     def with_counts(self):
         return self.annotate(
@@ -247,21 +213,21 @@ class EditionQuerySet(models.QuerySet):
 
         Sectors and tables are matched by EXISTS subqueries, one per term, rather than by
         joins: a join per term multiplies the rows of every edition by its sectors and
-        tables for each word (four words took minutes), a subquery stays one pass."""
-        from .models import Sector, SectoralTable
-
+        tables for each word (docs/PERFORMANCE.md)."""
+        sector = related_model(self.model, "sectors")
+        table = related_model(self.model, "tables")
         query = self
         for term in search_terms(text):
             variants = case_variants(term)
             query = query.filter(
                 _any_contains(EDITION_SEARCH_FIELDS, variants)
                 | Exists(
-                    Sector.objects.filter(editions=OuterRef("pk")).filter(
+                    sector.objects.filter(editions=OuterRef("pk")).filter(
                         _any_contains(translation_columns("name"), variants)
                     )
                 )
                 | Exists(
-                    SectoralTable.objects.filter(edition=OuterRef("pk")).filter(
+                    table.objects.filter(edition=OuterRef("pk")).filter(
                         _any_contains(translation_columns("title"), variants)
                     )
                 )
@@ -306,34 +272,3 @@ def case_variants(term: str) -> set[str]:
     "Флоренция" there; PostgreSQL needs only the first variant.
     """
     return {term, term.lower(), term.upper(), term.capitalize()}
-
-
-class CompanyVisitQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(edition__is_published=True)
-
-    def for_list(self):
-        """What the list of visits shows, and only that: a thousand visits are sorted by
-        their edition, and narrow rows sort much faster than every text in every language."""
-        return (
-            self.select_related("edition", "edition__region", "host", "district", "sector")
-            .only(
-                "date",
-                "edition",
-                "host",
-                "district",
-                "sector",
-                "edition__slug",
-                "edition__number",
-                *translation_columns("edition__city"),
-                "edition__region",
-                "host__slug",
-                "host__name",
-                *translation_columns("edition__region__name"),
-                *translation_columns("district__name"),
-                *translation_columns("sector__name"),
-            )
-            .order_by(
-                F("edition__number").desc(nulls_last=True), F("date").asc(nulls_last=True), "pk"
-            )
-        )

@@ -2,10 +2,8 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     AgendaItem,
-    CompanyVisit,
     Edition,
     EditionCoChair,
-    EditionOrganiser,
     Region,
     Sector,
     SectoralTable,
@@ -32,11 +30,6 @@ class EditionCoChairTranslation(TranslationOptions):
     fields = ("role",)
 
 
-@register(EditionOrganiser)
-class EditionOrganiserTranslation(TranslationOptions):
-    fields = ("role",)
-
-
 @register(SectoralTable)
 class SectoralTableTranslation(TranslationOptions):
     fields = ("title", "description", "place")
@@ -45,8 +38,3 @@ class SectoralTableTranslation(TranslationOptions):
 @register(AgendaItem)
 class AgendaItemTranslation(TranslationOptions):
     fields = ("title", "place")
-
-
-@register(CompanyVisit)
-class CompanyVisitTranslation(TranslationOptions):
-    fields = ("place", "description")

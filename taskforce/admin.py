@@ -1,14 +1,9 @@
 """The ministry's back office: one admin site, its index grouped by the three areas."""
 
-import copy
-
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminAuthenticationForm
-from simple_history.admin import SimpleHistoryAdmin
 
 # The order of the areas on the admin index; anything else (users, groups) comes after.
 AREA_ORDER = ["tf_sessions", "companies", "agreements"]
@@ -47,6 +42,7 @@ def declare_third_party_action_permissions(site: admin.AdminSite) -> None:
     django-axes's "Clean up expired attempts" declares none, so anyone who could open the
     list of login attempts could run it; it deletes them, so it needs "delete".
     """
+    # Here, not at the top: axes.admin registers itself on the site this module defines.
     from axes.admin import AccessAttemptAdmin
     from axes.models import AccessAttempt
 
@@ -63,27 +59,3 @@ def declare_third_party_action_permissions(site: admin.AdminSite) -> None:
 
     site.unregister(AccessAttempt)
     site.register(AccessAttempt, PortalAccessAttemptAdmin)
-
-
-class HistoryAdmin(SimpleHistoryAdmin):
-    """The history of a record ("History" on its page), as simple-history shows it, with
-    two corrections.
-
-    - A version's page saves a POST only from those who may change the record:
-      simple-history saves it for anyone who may read the history (a viewer could revert).
-    - The page prepopulates only the fields the form has (get_prepopulated_fields): with
-      the class's prepopulated_fields, a record whose slug is read-only (a signed
-      agreement, or any record for a viewer) failed with a server error.
-    """
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        obj = self.get_object(request, unquote(object_id))
-        may_change = self.has_change_permission(request, obj)
-        if request.method == "POST" and not may_change:
-            raise PermissionDenied
-        # A copy for this request: the admin instance is shared by every request.
-        view = copy.copy(self)
-        view.prepopulated_fields = self.get_prepopulated_fields(request, obj) if may_change else {}
-        return SimpleHistoryAdmin.history_form_view(
-            view, request, object_id, version_id, extra_context
-        )

@@ -1,4 +1,8 @@
 from django.contrib.admin.apps import AdminConfig
+from django.contrib.auth.signals import user_logged_out
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from base.caching import content_changed
 
 
 class TaskForceAdminConfig(AdminConfig):
@@ -9,17 +13,11 @@ class TaskForceAdminConfig(AdminConfig):
         from .admin import declare_third_party_action_permissions
 
         declare_third_party_action_permissions(self.module.site)
-        from django.contrib.auth.signals import user_logged_out
-
         user_logged_out.connect(end_other_sessions, dispatch_uid="end_other_sessions")
 
-        # Any change of the portal's content replaces the cached public pages.
-        from django.db.models.signals import m2m_changed, post_delete, post_save
-
-        from .pagecache import invalidate_on_change
-
+        # Any change of the portal's content replaces everything cached (base.caching).
         for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(invalidate_on_change, dispatch_uid=f"pagecache-{id(signal)}")
+            signal.connect(content_changed, dispatch_uid=f"content-changed-{id(signal)}")
 
 
 def end_other_sessions(sender, request, user, **kwargs):

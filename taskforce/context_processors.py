@@ -4,12 +4,16 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from base.caching import remember
 from sessions.models import Edition
+from sessions.querysets import RegistrationWindow
+
+from .pagecache import registration_windows
 
 # The main navigation: (URL name, label, URL names that make the entry current).
 NAVIGATION = (
     ("sessions:edition_list", _("Editions"), {"edition_list", "edition_detail"}),
-    ("sessions:visit_list", _("Company visits"), {"visit_list"}),
+    ("companies:visit_list", _("Company visits"), {"visit_list"}),
     ("agreements:agreement_list", _("Agreements"), {"agreement_list", "agreement_detail"}),
     ("sessions:region_list", _("Regions"), {"region_list"}),
     ("pages:about", _("About"), {"about"}),
@@ -47,7 +51,8 @@ def navigation(request):
         {"url": reverse(name), "label": label, "is_active": current in names}
         for name, label, names in NAVIGATION
     ]
-    open_edition = Edition.objects.registration_window_open(timezone.now())
+    now = timezone.now()
+    open_edition = RegistrationWindow.open_at(registration_windows(now), now)
     if open_edition:
         items.append(
             {
@@ -59,5 +64,5 @@ def navigation(request):
     return {
         "navigation": items,
         "open_edition": open_edition,
-        "demo_data": Edition.objects.has_demo_data(),
+        "demo_data": remember("demo-data", Edition.objects.demo().exists),
     }

@@ -88,9 +88,13 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # The portal's own apps, from the bottom layer up (docs/ARCHITECTURE.md).
+    "base.apps.BaseConfig",
     "sessions.apps.SessionsConfig",
     "companies.apps.CompaniesConfig",
     "agreements.apps.AgreementsConfig",
+    "archive.apps.ArchiveConfig",
+    "demo.apps.DemoConfig",
 ]
 
 MIDDLEWARE = [
@@ -281,7 +285,7 @@ USE_I18N = True
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "it"
-MODELTRANSLATION_LANGUAGES = ("it", "ru", "en")
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("it", "en")
 
 # Static files ----------------------------------------------------------------------------

@@ -3,11 +3,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from sessions import views as session_views
+from archive.sitemaps import SITEMAPS
+from base.caching import public_page
 
 from . import views
-from .pagecache import public_page
-from .sitemaps import SITEMAPS
 
 pages = (
     [
@@ -19,13 +18,14 @@ pages = (
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz", session_views.healthz, name="healthz"),
+    path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("archive.urls")),
     path("", include("sessions.urls")),
     path("", include("agreements.urls")),
     path("", include("companies.urls")),

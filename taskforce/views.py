@@ -1,10 +1,11 @@
-"""Project-wide public pages: the static texts, robots.txt and the error pages."""
+"""Project-wide public pages: the static texts, robots.txt and the health check."""
 
 from django.http import Http404, HttpResponse
 from django.template.loader import select_template
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -35,6 +36,12 @@ class StaticPageView(TemplateView):
             body_language=body.template.name.rsplit(".", 2)[-2],
             **kwargs,
         )
+
+
+@never_cache
+def healthz(request):
+    """The framework's floor: no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @require_GET

@@ -6,8 +6,8 @@ import pytest
 from django.db.models import Q
 
 from agreements.models import Agreement
+from archive.loader import HISTORY_FILE, history_load, history_load_file
 from sessions.models import Edition, Region
-from sessions.services import HISTORY_FILE, history_load, history_load_file
 
 pytestmark = pytest.mark.django_db
 

@@ -175,7 +175,7 @@ def test_printable_participant_list(staff_client):
     run_action(staff_client, "accept", [booking])
 
     content = staff_client.get(
-        reverse("admin:tf_sessions_sectoraltable_participants", args=[table.pk])
+        reverse("admin:companies_booking_participants", args=[table.pk])
     ).content.decode()
 
     assert "Malo" in content

@@ -1,7 +1,7 @@
 import pytest
 
 from companies.models import Organisation
-from tests.factories import CompanyVisitFactory, ContactFactory, OrganisationFactory, SectorFactory
+from tests.factories import ContactFactory, OrganisationFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,26 +28,3 @@ def test_organisation_with_counts():
     annotated = Organisation.objects.with_counts().get(pk=organisation.pk)
 
     assert annotated.contact_count == 2
-
-
-def test_public_activity_count_matches_the_organisations_with_a_public_page():
-    from tests.factories import (
-        AgreementFactory,
-        AgreementPartyFactory,
-        EditionFactory,
-        EditionOrganiserFactory,
-    )
-
-    host_and_signatory = OrganisationFactory()
-    CompanyVisitFactory(host=host_and_signatory)
-    AgreementPartyFactory(organisation=host_and_signatory)
-    organiser = OrganisationFactory()
-    EditionOrganiserFactory(organisation=organiser)
-    # No public trace: a visit of an unpublished edition, a party to a private agreement.
-    hidden = OrganisationFactory()
-    CompanyVisitFactory(host=hidden, edition=EditionFactory(is_published=False))
-    AgreementPartyFactory(organisation=hidden, agreement=AgreementFactory(visibility="staff"))
-    OrganisationFactory()
-
-    assert Organisation.objects.public_activity_count() == 2
-    assert Organisation.objects.with_public_activity().count() == 2

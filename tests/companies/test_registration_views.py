@@ -937,8 +937,8 @@ def main_navigation_links(html: str) -> list[str]:
 def test_register_link_is_in_the_main_navigation_while_a_window_is_open(client):
     edition = OpenEditionFactory()
 
-    links = main_navigation_links(html_of(client.get(url("sessions:home", "it"))))
-    english = html_of(client.get(url("sessions:home", "en")))
+    links = main_navigation_links(html_of(client.get(url("archive:home", "it"))))
+    english = html_of(client.get(url("archive:home", "en")))
 
     assert register_url(edition, "it") in links
     assert register_url(edition, "en") in main_navigation_links(english)
@@ -965,7 +965,7 @@ def test_register_link_is_not_in_the_navigation_without_an_open_window(client, w
     )
     EditionFactory()
 
-    page = html_of(client.get(url("sessions:home", "it")))
+    page = html_of(client.get(url("archive:home", "it")))
 
     assert register_url(edition, "it") not in page
     assert not any("/register/" in link for link in main_navigation_links(page))
@@ -974,19 +974,19 @@ def test_register_link_is_not_in_the_navigation_without_an_open_window(client, w
 def test_register_link_is_not_in_the_navigation_for_an_unpublished_edition(client):
     edition = OpenEditionFactory(is_published=False)
 
-    page = html_of(client.get(url("sessions:home", "it")))
+    page = html_of(client.get(url("archive:home", "it")))
 
     assert register_url(edition, "it") not in page
 
 
 def test_register_link_disappears_when_the_window_is_closed_by_staff(client):
     edition = OpenEditionFactory()
-    client.get(url("sessions:home", "it"))  # the open window is now cached
+    client.get(url("archive:home", "it"))  # the open window is now cached
     edition.registration_closes_at = timezone.now() - datetime.timedelta(minutes=1)
     edition.registration_opens_at = timezone.now() - datetime.timedelta(days=2)
     edition.save()
 
-    page = html_of(client.get(url("sessions:home", "it")))
+    page = html_of(client.get(url("archive:home", "it")))
 
     assert register_url(edition, "it") not in page
 

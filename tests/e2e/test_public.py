@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from sessions.services import history_load_file
+from archive.loader import history_load_file
 from tests.e2e.accessibility import serious_violations
 from tests.factories import OpenEditionFactory, RegionFactory, SectoralTableFactory
 

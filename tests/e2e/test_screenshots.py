@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from sessions.services import history_load_file
+from archive.loader import history_load_file
 from tests.factories import OpenEditionFactory, RegionFactory, SectoralTableFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -8,18 +8,18 @@ from .agreements import (
 )
 from .companies import (
     BookingFactory,
+    CompanyVisitFactory,
     ConfirmedRegistrationFactory,
     ContactFactory,
     DistrictFactory,
+    EditionOrganiserFactory,
     OrganisationFactory,
     RegistrationFactory,
 )
 from .sessions import (
     AgendaItemFactory,
-    CompanyVisitFactory,
     EditionCoChairFactory,
     EditionFactory,
-    EditionOrganiserFactory,
     EditionSourceFactory,
     OpenEditionFactory,
     PlaceholderEditionFactory,

@@ -3,7 +3,15 @@ import uuid
 import factory
 from django.utils import timezone
 
-from companies.models import Booking, Contact, District, Organisation, Registration
+from companies.models import (
+    Booking,
+    CompanyVisit,
+    Contact,
+    District,
+    EditionOrganiser,
+    Organisation,
+    Registration,
+)
 
 from .sessions import RegionFactory
 
@@ -96,3 +104,24 @@ class BookingFactory(factory.django.DjangoModelFactory):
     offers = "Macchine utensili"
     seeks = "Distributori"
     description = "Cerchiamo distributori in Russia."
+
+
+class EditionOrganiserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EditionOrganiser
+
+    edition = factory.SubFactory("tests.factories.sessions.EditionFactory")
+    organisation = factory.SubFactory(OrganisationFactory)
+    role_it = "Organizzatore"
+
+
+class CompanyVisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CompanyVisit
+
+    edition = factory.SubFactory("tests.factories.sessions.EditionFactory")
+    host = factory.SubFactory(OrganisationFactory)
+    sector = factory.SubFactory("tests.factories.sessions.SectorFactory")
+    date = factory.LazyAttribute(lambda o: o.edition.end_date)
+    place_it = "Stabilimento"
+    description_it = "Visita allo stabilimento."

@@ -6,10 +6,8 @@ from django.utils import timezone
 
 from sessions.models import (
     AgendaItem,
-    CompanyVisit,
     Edition,
     EditionCoChair,
-    EditionOrganiser,
     EditionSource,
     Region,
     Sector,
@@ -116,15 +114,6 @@ class EditionCoChairFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(lambda n: n)
 
 
-class EditionOrganiserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = EditionOrganiser
-
-    edition = factory.SubFactory(EditionFactory)
-    organisation = factory.SubFactory("tests.factories.companies.OrganisationFactory")
-    role_it = "Organizzatore"
-
-
 class EditionSourceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = EditionSource
@@ -156,15 +145,3 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     title_it = "Sessione plenaria"
     title_en = "Plenary session"
     date = factory.LazyAttribute(lambda o: o.edition.start_date)
-
-
-class CompanyVisitFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CompanyVisit
-
-    edition = factory.SubFactory(EditionFactory)
-    host = factory.SubFactory("tests.factories.companies.OrganisationFactory")
-    sector = factory.SubFactory(SectorFactory)
-    date = factory.LazyAttribute(lambda o: o.edition.end_date)
-    place_it = "Stabilimento"
-    description_it = "Visita allo stabilimento."

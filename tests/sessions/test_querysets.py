@@ -2,13 +2,8 @@ import pytest
 
 from sessions.models import Edition, Region
 from tests.factories import (
-    AgendaItemFactory,
-    AgreementFactory,
     CompanyVisitFactory,
-    EditionCoChairFactory,
     EditionFactory,
-    EditionOrganiserFactory,
-    EditionSourceFactory,
     RegionFactory,
     SectoralTableFactory,
     SectorFactory,
@@ -45,38 +40,6 @@ def test_edition_for_list_touches_region_and_sectors_in_two_queries(
         ]
 
     assert len(rows) == count
-
-
-@pytest.mark.parametrize("count", [1, 3])
-def test_edition_for_detail_touches_everything_in_a_fixed_number_of_queries(
-    django_assert_num_queries, count
-):
-    edition = EditionFactory()
-    for _ in range(count):
-        edition.sectors.add(SectorFactory())
-        EditionCoChairFactory(edition=edition)
-        EditionOrganiserFactory(edition=edition)
-        EditionSourceFactory(edition=edition)
-        SectoralTableFactory(edition=edition)
-        AgendaItemFactory(edition=edition)
-        CompanyVisitFactory(edition=edition)
-        AgreementFactory(edition=edition)
-
-    with django_assert_num_queries(9):
-        edition = Edition.objects.for_detail().get(pk=edition.pk)
-        touched = [
-            edition.region.name,
-            *[s.name for s in edition.sectors.all()],
-            *[c.role for c in edition.co_chairs.all()],
-            *[o.organisation.name for o in edition.organiser_links.all()],
-            *[s.url for s in edition.sources.all()],
-            *[t.sector.name for t in edition.tables.all()],
-            *[a.title for a in edition.agenda_items.all()],
-            *[(v.host.name, v.sector.name, v.district) for v in edition.visits.all()],
-            *[a.title for a in edition.public_agreements],
-        ]
-
-    assert len(touched) == 1 + 8 * count
 
 
 def test_edition_with_counts():

@@ -58,7 +58,7 @@ FACTORIES = {
     "tf_sessions.edition": factories.EditionFactory,
     "tf_sessions.sectoraltable": factories.SectoralTableFactory,
     "tf_sessions.agendaitem": factories.AgendaItemFactory,
-    "tf_sessions.companyvisit": factories.CompanyVisitFactory,
+    "companies.companyvisit": factories.CompanyVisitFactory,
     "companies.organisation": factories.OrganisationFactory,
     "companies.contact": factories.ContactFactory,
     "companies.district": factories.DistrictFactory,

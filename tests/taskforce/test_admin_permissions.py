@@ -18,9 +18,9 @@ from django.core import mail
 from django.urls import URLPattern, reverse
 from import_export.formats import base_formats
 
+from base.exports import SafeCSV, SafeXLSX
 from companies import services
 from companies.roles import DESK, EDITORS, VIEWERS, role_permissions
-from taskforce.exports import SafeCSV, SafeXLSX
 from tests.taskforce.test_admin import FACTORIES, MockSuperuserRequest, registered
 
 pytestmark = pytest.mark.django_db
@@ -326,7 +326,7 @@ def test_the_custom_admin_pages_are_found():
     assert {
         "agreements_agreement_report",
         "agreements_agreementdocument_download",
-        "tf_sessions_sectoraltable_participants",
+        "companies_booking_participants",
     } <= names
 
 
@@ -416,7 +416,7 @@ def test_no_admin_form_changes_a_status_directly(staff_client, label):
 
 
 def test_every_import_and_export_uses_only_the_safe_spreadsheet_formats():
-    """Exports escape formulas and illegal characters (taskforce.exports); imports read only
+    """Exports escape formulas and illegal characters (base.exports); imports read only
     CSV and XLSX."""
     for label, kind in import_export_admins():
         model_admin = admin.site._registry[apps.get_model(label)]

@@ -22,7 +22,7 @@ EXPECTED_QUERIES = {
     "tf_sessions.edition": 11,
     "tf_sessions.sectoraltable": 10,
     "tf_sessions.agendaitem": 11,
-    "tf_sessions.companyvisit": 12,
+    "companies.companyvisit": 12,
     "companies.organisation": 9,
     "companies.contact": 7,
     "companies.district": 9,

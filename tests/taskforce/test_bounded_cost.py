@@ -27,9 +27,9 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LISTS = ["sessions:edition_list", "sessions:visit_list", "agreements:agreement_list"]
+LISTS = ["sessions:edition_list", "companies:visit_list", "agreements:agreement_list"]
 # Pages that read no query parameter at all: a query string must change nothing.
-PAGES = ["sessions:home", "sessions:region_list", "pages:about"]
+PAGES = ["archive:home", "sessions:region_list", "pages:about"]
 
 MANY_WORDS = " ".join("aeiouy" * 10)
 HOSTILE = [

@@ -123,6 +123,6 @@ def test_every_page_has_title_description_and_skip_link(client, url):
 
 
 def test_main_navigation_marks_the_current_section(client):
-    content = client.get(reverse("sessions:visit_list")).content.decode()
+    content = client.get(reverse("companies:visit_list")).content.decode()
 
     assert 'class="nav-link active" href="/it/visits/" aria-current="page"' in content

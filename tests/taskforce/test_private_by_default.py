@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement, AgreementDocument, Outcome
 from agreements.services import agreement_transition
+from archive.querysets import organisations_in_public
 from companies.models import Organisation
 from sessions.models import Edition
 from tests.factories import (
@@ -78,7 +79,7 @@ NOT_ARCHIVE_PAGES = {
 
 
 def pages_of(name: str) -> list[dict]:
-    if name == "sessions:edition_detail":
+    if name == "archive:edition_detail":
         return [
             {"slug": slug} for slug in Edition.objects.published().values_list("slug", flat=True)
         ]
@@ -97,11 +98,8 @@ def pages_of(name: str) -> list[dict]:
                 is_public=True, agreement__in=Agreement.objects.public()
             )
         ]
-    if name == "companies:organisation_detail":
-        return [
-            {"slug": slug}
-            for slug in Organisation.objects.with_public_activity().values_list("slug", flat=True)
-        ]
+    if name == "archive:organisation_detail":
+        return [{"slug": slug} for slug in organisations_in_public().values_list("slug", flat=True)]
     return [{}]
 
 
@@ -278,7 +276,7 @@ def test_searching_and_filtering_find_nothing_private(client, world):
         ("sessions:edition_list", {"q": "Bozzolandia"}),
         ("sessions:edition_list", {"q": "TavoloNascosto"}),
         ("sessions:edition_list", {"region": draft.region_id, "year_from": 2000}),
-        ("sessions:visit_list", {"edition": draft.slug}),
+        ("companies:visit_list", {"edition": draft.slug}),
         ("agreements:agreement_list", {"year": datetime.date.today().year + 10}),
     ]
 

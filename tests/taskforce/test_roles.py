@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 CONTENT_MODELS = [
     "tf_sessions.edition",
     "tf_sessions.sectoraltable",
-    "tf_sessions.companyvisit",
+    "companies.companyvisit",
     "companies.organisation",
     "agreements.agreement",
 ]
