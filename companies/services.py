@@ -1,10 +1,8 @@
-"""Writes of the companies app: registrations, bookings and the waiting list.
+"""Writes of the companies app: registrations, bookings, capacity and the waiting list.
 
-Capacity is held by `SectoralTable.accepted_count`, changed only here with a guarded
-`UPDATE … WHERE accepted_count < capacity`: the update is atomic in the database, so two
-requests can never both take the last place (on SQLite writers are serialised by
-`transaction_mode: IMMEDIATE`; on PostgreSQL the row lock makes the second update re-check
-the condition). A check constraint refuses an oversold table as a last line of defence.
+Every change of a booking's status goes through `booking_transition`, which owns the
+lifecycle (companies.enums.BOOKING_TRANSITIONS), the places and the e-mails; the named
+services (accept, reject, cancel…) say which move they make.
 """
 
 import dataclasses
@@ -18,10 +16,19 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sessions.enums import BookingMode
 from sessions.models import Edition, SectoralTable
 
+from .enums import (
+    ACTIVE_BOOKING_STATUSES,
+    ACTIVE_REGISTRATION_STATUSES,
+    BOOKING_TRANSITIONS,
+    OPEN_BOOKING_STATUSES,
+    BookingStatus,
+    RegistrationStatus,
+)
 from .models import (
     Booking,
     Contact,
@@ -206,7 +213,7 @@ def _registration_create(
                 registration=registration,
                 table=proposal.table,
                 organisation=organisation,
-                status=Booking.Status.PENDING,
+                status=BookingStatus.PENDING,
                 proposal_kind=proposal.proposal_kind,
                 offers=proposal.offers,
                 seeks=proposal.seeks,
@@ -266,7 +273,7 @@ def registration_confirm(*, registration: Registration) -> Registration:
         .select_related("edition", "organisation")
         .get(pk=registration.pk)
     )
-    if registration.status != Registration.Status.PENDING:
+    if registration.status != RegistrationStatus.PENDING:
         return registration
     try:
         with transaction.atomic():
@@ -274,7 +281,7 @@ def registration_confirm(*, registration: Registration) -> Registration:
     except (RegistrationTaken, IntegrityError):
         # Another confirmed registration of the organisation, found or (a race) refused by
         # the database's unique constraint.
-        return _registration_close(registration, Registration.Status.CANCELLED)
+        return _registration_close(registration, RegistrationStatus.CANCELLED)
     notification_queue(registration=registration, template="registration_confirmed")
     return registration
 
@@ -289,18 +296,12 @@ def _registration_take(registration: Registration) -> None:
     now = timezone.now()
     if registration.contact_id is None:
         # The address is proven now: the person's details may become the contact's.
-        registration.contact, _created = Contact.objects.update_or_create(
+        registration.contact = _contact_apply(
             organisation_id=registration.organisation_id,
-            email=registration.email,
-            defaults={
-                "first_name": registration.first_name,
-                "last_name": registration.last_name,
-                "role": registration.role,
-                "phone": registration.phone,
-                "preferred_language": registration.language,
-            },
+            language=registration.language,
+            **{name: getattr(registration, name) for name in HELD_PERSON_FIELDS},
         )
-    registration.status = Registration.Status.CONFIRMED
+    registration.status = RegistrationStatus.CONFIRMED
     registration.confirmed_at = now
     # The details now live in the contact: one home for the person.
     for name in HELD_PERSON_FIELDS:
@@ -308,12 +309,11 @@ def _registration_take(registration: Registration) -> None:
     registration.save(
         update_fields=["contact", "status", "confirmed_at", *HELD_PERSON_FIELDS, "updated_at"]
     )
-    registration.bookings.filter(status=Booking.Status.PENDING).update(
-        status=Booking.Status.SUBMITTED, updated_at=now
-    )
-    if registration.edition.booking_mode == BookingMode.AUTOMATIC:
-        for booking in registration.bookings.filter(status=Booking.Status.SUBMITTED).order_by("pk"):
-            _booking_place(booking, by=None)
+    for booking in registration.bookings.filter(status=BookingStatus.PENDING).order_by("pk"):
+        booking = booking_transition(booking=booking, to=BookingStatus.SUBMITTED)
+        if registration.edition.booking_mode == BookingMode.AUTOMATIC:
+            # The confirmation e-mail tells each booking's status.
+            booking_place(booking=booking, email="")
 
 
 # The person's details a registration holds until its e-mail address is confirmed.
@@ -324,17 +324,111 @@ def _registration_close(registration: Registration, status: str) -> Registration
     """End a registration that never took a place (cancelled before or at confirmation, or
     expired): its bookings are cancelled, the person's details it held are forgotten."""
     now = timezone.now()
-    registration.bookings.filter(status=Booking.Status.PENDING).update(
-        status=Booking.Status.CANCELLED, updated_at=now
-    )
+    for booking in registration.bookings.filter(status=BookingStatus.PENDING):
+        booking_transition(booking=booking, to=BookingStatus.CANCELLED)
     registration.status = status
-    registration.cancelled_at = now if status == Registration.Status.CANCELLED else None
+    registration.cancelled_at = now if status == RegistrationStatus.CANCELLED else None
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
     if not registration.contact_id:
         # Nobody confirmed this address: nothing of the person is kept.
         registrations_forget(registration_ids=[registration.pk])
         registration.refresh_from_db()
     return registration
+
+
+# The booking lifecycle -------------------------------------------------------------------
+
+
+class TableFull(BookingError):
+    """No place is left at the table."""
+
+
+# What the registrant is told of each move, unless the caller says otherwise: nothing of the
+# moves they made themselves, nor of those a later e-mail reports.
+BOOKING_EMAILS = {
+    BookingStatus.ACCEPTED: "booking_accepted",
+    BookingStatus.WAITING: "booking_waiting",
+    BookingStatus.REJECTED: "booking_rejected",
+}
+
+# Why a move that BOOKING_TRANSITIONS does not allow is refused, by the status asked for.
+MOVE_REFUSED = {
+    BookingStatus.SUBMITTED: gettext_lazy("Only a booking awaiting confirmation can be submitted."),
+    BookingStatus.ACCEPTED: gettext_lazy("Only a submitted or waiting booking can be accepted."),
+    BookingStatus.WAITING: gettext_lazy(
+        "Only a submitted or accepted booking can be moved to the waiting list."
+    ),
+    BookingStatus.REJECTED: gettext_lazy("Only an active booking can be rejected."),
+    BookingStatus.CANCELLED: gettext_lazy("This booking is no longer active."),
+    BookingStatus.PENDING: gettext_lazy("This booking is no longer active."),
+}
+
+
+@transaction.atomic
+def booking_transition(
+    *, booking: Booking, to: str, by=None, reason: str = "", email: str | None = None
+) -> Booking:
+    """Move one booking along its lifecycle (companies.enums.BOOKING_TRANSITIONS), the one
+    way every caller changes a booking's status: lock it, check the move, take or release
+    its place (a freed place goes to the waiting list), write it, and queue the e-mail that
+    tells the registrant (`email` names another template, or "" for none).
+
+    Capacity is held by `SectoralTable.accepted_count`, changed only here with a guarded
+    `UPDATE … WHERE accepted_count < capacity`: the update is atomic in the database, so two
+    requests can never both take the last place (on SQLite writers are serialised by
+    `transaction_mode: IMMEDIATE`; on PostgreSQL the row lock makes the second update
+    re-check the condition). A check constraint refuses an oversold table as a last line of
+    defence. Moving to ACCEPTED at a full table raises TableFull.
+    """
+    booking = _booking_locked(booking)
+    current, to = BookingStatus(booking.status), BookingStatus(to)
+    if to == current:
+        return booking
+    if to not in BOOKING_TRANSITIONS[current]:
+        raise BookingError(MOVE_REFUSED[to])
+    if to in (BookingStatus.ACCEPTED, BookingStatus.WAITING) and (
+        booking.registration.status != RegistrationStatus.CONFIRMED
+    ):
+        raise BookingError(_("The registrant has not confirmed the e-mail address yet."))
+    reason = (reason or "").strip()
+    if to == BookingStatus.REJECTED and not reason:
+        raise BookingError(_("Give the reason for the rejection: the registrant will read it."))
+    if to == BookingStatus.ACCEPTED and not _table_take_place(booking.table_id):
+        raise TableFull(_("The table is full: no place is left to accept this booking."))
+
+    now = timezone.now()
+    booking.status = to
+    fields = ["status", "updated_at"]
+    if to in (BookingStatus.ACCEPTED, BookingStatus.WAITING, BookingStatus.REJECTED):
+        booking.decided_at, booking.decided_by = now, by
+        fields += ["decided_at", "decided_by"]
+    if to == BookingStatus.WAITING:
+        booking.queued_at = now  # at the end of the list
+        fields.append("queued_at")
+    if to == BookingStatus.REJECTED:
+        booking.rejection_reason = reason
+        fields.append("rejection_reason")
+    booking.save(update_fields=fields)
+
+    if current == BookingStatus.ACCEPTED:
+        _table_release_place(booking.table_id)
+        # A booking moved to the waiting list does not get its place straight back: the
+        # place goes to whoever queued before it, or stays free.
+        _waiting_promote(
+            booking.table_id, queued_before=now if to == BookingStatus.WAITING else None
+        )
+    template = BOOKING_EMAILS.get(to) if email is None else email
+    if template:
+        notification_queue(registration=booking.registration, template=template, booking=booking)
+    return booking
+
+
+def booking_place(*, booking: Booking, by=None, email: str | None = None) -> Booking:
+    """Accept the booking if its table has room, otherwise put it on the waiting list."""
+    try:
+        return booking_transition(booking=booking, to=BookingStatus.ACCEPTED, by=by, email=email)
+    except TableFull:
+        return booking_transition(booking=booking, to=BookingStatus.WAITING, by=by, email=email)
 
 
 def _table_take_place(table_id: int) -> bool:
@@ -353,20 +447,6 @@ def _table_release_place(table_id: int) -> None:
     )
 
 
-def _booking_place(booking: Booking, *, by) -> Booking:
-    """Accept the booking if its table has room, otherwise put it on the waiting list."""
-    now = timezone.now()
-    if _table_take_place(booking.table_id):
-        booking.status = Booking.Status.ACCEPTED
-        booking.decided_at = now
-        booking.decided_by = by
-    else:
-        booking.status = Booking.Status.WAITING
-        booking.queued_at = booking.queued_at or now
-    booking.save(update_fields=["status", "decided_at", "decided_by", "queued_at", "updated_at"])
-    return booking
-
-
 def _booking_locked(booking: Booking) -> Booking:
     return (
         Booking.objects.select_for_update()
@@ -375,121 +455,44 @@ def _booking_locked(booking: Booking) -> Booking:
     )
 
 
-def _waiting_promote(table_id: int) -> list[Booking]:
-    """Fill free places with the first bookings of the waiting list, and tell them."""
-    promoted = []
+def _waiting_promote(table_id: int, *, queued_before=None) -> None:
+    """Give free places to the first bookings of the waiting list (those queued before
+    `queued_before`, if given), and tell them."""
     while True:
-        first = (
-            Booking.objects.select_for_update()
-            .filter(table_id=table_id, status=Booking.Status.WAITING)
-            .order_by("queued_at", "pk")
-            .first()
-        )
-        if first is None or not _table_take_place(table_id):
-            return promoted
-        first.status = Booking.Status.ACCEPTED
-        first.decided_at = timezone.now()
-        first.save(update_fields=["status", "decided_at", "updated_at"])
-        notification_queue(
-            registration=first.registration, template="booking_promoted", booking=first
-        )
-        promoted.append(first)
+        queue = Booking.objects.queue(table_id)
+        if queued_before is not None:
+            queue = queue.filter(queued_at__lt=queued_before)
+        first = queue.first()
+        if first is None:
+            return
+        try:
+            booking_transition(booking=first, to=BookingStatus.ACCEPTED, email="booking_promoted")
+        except TableFull:
+            return
+        except BookingError:
+            continue  # it changed meanwhile: the next one
 
 
-@transaction.atomic
 def booking_accept(*, booking: Booking, by) -> Booking:
     """Staff accept a booking, within the table's capacity."""
-    booking = _booking_locked(booking)
-    if booking.status == Booking.Status.ACCEPTED:
-        return booking
-    if booking.status not in (Booking.Status.SUBMITTED, Booking.Status.WAITING):
-        raise BookingError(_("Only a submitted or waiting booking can be accepted."))
-    if booking.registration.status != Registration.Status.CONFIRMED:
-        raise BookingError(_("The registrant has not confirmed the e-mail address yet."))
-    if not _table_take_place(booking.table_id):
-        raise BookingError(_("The table is full: no place is left to accept this booking."))
-    booking.status = Booking.Status.ACCEPTED
-    booking.decided_at = timezone.now()
-    booking.decided_by = by
-    booking.save(update_fields=["status", "decided_at", "decided_by", "updated_at"])
-    notification_queue(
-        registration=booking.registration, template="booking_accepted", booking=booking
-    )
-    return booking
+    return booking_transition(booking=booking, to=BookingStatus.ACCEPTED, by=by)
 
 
-@transaction.atomic
 def booking_move_to_waiting(*, booking: Booking, by) -> Booking:
-    """Put a booking at the end of the waiting list, freeing its place if it had one."""
-    booking = _booking_locked(booking)
-    if booking.status not in (Booking.Status.SUBMITTED, Booking.Status.ACCEPTED):
-        raise BookingError(
-            _("Only a submitted or accepted booking can be moved to the waiting list.")
-        )
-    if booking.registration.status != Registration.Status.CONFIRMED:
-        raise BookingError(_("The registrant has not confirmed the e-mail address yet."))
-    had_place = booking.status == Booking.Status.ACCEPTED
-    booking.status = Booking.Status.WAITING
-    booking.queued_at = timezone.now()
-    booking.decided_at = booking.queued_at
-    booking.decided_by = by
-    booking.save(update_fields=["status", "queued_at", "decided_at", "decided_by", "updated_at"])
-    if had_place:
-        _table_release_place(booking.table_id)
-        # The freed place goes to whoever queued before; if nobody did, it stays free
-        # (promoting now would hand it straight back to the booking just moved).
-        others = Booking.objects.filter(
-            table_id=booking.table_id,
-            status=Booking.Status.WAITING,
-            queued_at__lt=booking.queued_at,
-        )
-        if others.exists():
-            _waiting_promote(booking.table_id)
-    notification_queue(
-        registration=booking.registration, template="booking_waiting", booking=booking
-    )
-    return booking
+    """Staff put a booking at the end of the waiting list, freeing its place if it had one."""
+    return booking_transition(booking=booking, to=BookingStatus.WAITING, by=by)
 
 
-@transaction.atomic
 def booking_reject(*, booking: Booking, by, reason: str) -> Booking:
-    """Reject a booking with a reason; a freed place goes to the waiting list."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise BookingError(_("Give the reason for the rejection: the registrant will read it."))
-    booking = _booking_locked(booking)
-    if booking.status not in Booking.ACTIVE:
-        raise BookingError(_("Only an active booking can be rejected."))
-    had_place = booking.status == Booking.Status.ACCEPTED
-    booking.status = Booking.Status.REJECTED
-    booking.rejection_reason = reason
-    booking.decided_at = timezone.now()
-    booking.decided_by = by
-    booking.save(
-        update_fields=["status", "rejection_reason", "decided_at", "decided_by", "updated_at"]
-    )
-    if had_place:
-        _table_release_place(booking.table_id)
-        _waiting_promote(booking.table_id)
-    notification_queue(
-        registration=booking.registration, template="booking_rejected", booking=booking
-    )
-    return booking
+    """Staff reject a booking with a reason the registrant reads."""
+    return booking_transition(booking=booking, to=BookingStatus.REJECTED, by=by, reason=reason)
 
 
-@transaction.atomic
 def booking_cancel(*, booking: Booking) -> Booking:
     """The registrant cancels one booking; a freed place goes to the waiting list."""
-    booking = _booking_locked(booking)
-    if booking.status not in Booking.ACTIVE:
+    if booking.status not in OPEN_BOOKING_STATUSES:
         return booking
-    had_place = booking.status == Booking.Status.ACCEPTED
-    booking.status = Booking.Status.CANCELLED
-    booking.save(update_fields=["status", "updated_at"])
-    if had_place:
-        _table_release_place(booking.table_id)
-        _waiting_promote(booking.table_id)
-    return booking
+    return booking_transition(booking=booking, to=BookingStatus.CANCELLED)
 
 
 @transaction.atomic
@@ -497,12 +500,12 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration:
     """Cancel everything, at the registrant's request or by staff (`by`): every open
     booking, then the registration; freed places go to the waiting lists."""
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status not in Registration.ACTIVE:
+    if registration.status not in ACTIVE_REGISTRATION_STATUSES:
         return registration
-    was_confirmed = registration.status == Registration.Status.CONFIRMED
-    for booking in registration.bookings.filter(status__in=Booking.ACTIVE):
+    was_confirmed = registration.status == RegistrationStatus.CONFIRMED
+    for booking in registration.bookings.filter(status__in=ACTIVE_BOOKING_STATUSES):
         booking_cancel(booking=booking)
-    _registration_close(registration, Registration.Status.CANCELLED)
+    _registration_close(registration, RegistrationStatus.CANCELLED)
     if was_confirmed:
         template = "registration_cancelled" if by is None else "registration_withdrawn"
         notification_queue(registration=registration, template=template)
@@ -512,7 +515,7 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration:
 @transaction.atomic
 def booking_mark_attended(*, booking: Booking, attended: bool = True) -> Booking:
     booking = _booking_locked(booking)
-    if booking.status != Booking.Status.ACCEPTED:
+    if booking.status != BookingStatus.ACCEPTED:
         raise BookingError(_("Only an accepted booking can be marked as attended."))
     booking.attended = attended
     booking.save(update_fields=["attended", "updated_at"])
@@ -527,13 +530,16 @@ def booking_update_proposal(
     booking = _booking_locked(booking)
     if booking.registration.edition.registration_state(timezone.now()) != "open":
         raise BookingError(_("Registration has closed: proposals can no longer be changed."))
-    if booking.status not in Booking.ACTIVE:
+    if booking.status not in ACTIVE_BOOKING_STATUSES:
         raise BookingError(_("This booking is no longer active."))
-    booking.proposal_kind = proposal_kind
-    booking.offers = offers
-    booking.seeks = seeks
-    booking.description = description
-    booking.save(update_fields=["proposal_kind", "offers", "seeks", "description", "updated_at"])
+    proposal = ProposalData(
+        table=booking.table,
+        proposal_kind=proposal_kind,
+        offers=offers,
+        seeks=seeks,
+        description=description,
+    )
+    _proposal_write(booking, proposal)
     return booking
 
 
@@ -543,20 +549,27 @@ def registrations_expire(*, now=None) -> int:
     the details of the person nobody confirmed are forgotten."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.REGISTRATION_CONFIRM_DAYS)
-    stale = Registration.objects.filter(status=Registration.Status.PENDING, created_at__lt=cutoff)
+    stale = Registration.objects.filter(status=RegistrationStatus.PENDING, created_at__lt=cutoff)
     expired = 0
     for registration in stale.select_for_update():
-        _registration_close(registration, Registration.Status.EXPIRED)
+        _registration_close(registration, RegistrationStatus.EXPIRED)
         expired += 1
     return expired
 
 
 @transaction.atomic
-def registration_record(*, registration: Registration, by=None) -> Registration:
-    """Staff record a registration taken by phone, by e-mail or on paper, for a contact of
-    the organisation they chose: it is confirmed at once (staff vouch for the person), and
-    the person gets the e-mail with the link to follow it. Its bookings are then added with
-    `booking_add`, under the same rules as every other booking."""
+def registration_record(
+    *,
+    registration: Registration,
+    by=None,
+    privacy_version: str = "",
+    notify: bool = True,
+) -> Registration:
+    """Staff record a registration taken by phone, by e-mail, on paper or in a partner's
+    spreadsheet, for a contact of the organisation: it is confirmed at once (staff vouch for
+    the person), and the person gets the e-mail with the link to follow it (unless
+    `notify` is false). Its bookings are then added with `booking_add`, under the same
+    rules as every other booking."""
     if registration.contact is None or registration.contact.organisation_id != (
         registration.organisation_id
     ):
@@ -571,18 +584,20 @@ def registration_record(*, registration: Registration, by=None) -> Registration:
         )
     now = timezone.now()
     registration.submission_key = registration.submission_key or uuid.uuid4()
-    registration.status = Registration.Status.CONFIRMED
+    registration.status = RegistrationStatus.CONFIRMED
     registration.confirmed_at = now
     registration.privacy_accepted_at = now
-    registration.privacy_version = STAFF_PRIVACY_VERSION
+    registration.privacy_version = privacy_version or STAFF_PRIVACY_VERSION
     registration.save()
-    notification_queue(registration=registration, template="registration_confirmed")
+    if notify:
+        notification_queue(registration=registration, template="registration_confirmed")
     return registration
 
 
 # Recorded instead of a notice version when staff take a registration by phone or on paper
-# (they tell the person about the privacy notice).
+# (they tell the person about the privacy notice), or import it from a spreadsheet.
 STAFF_PRIVACY_VERSION = "staff"
+IMPORTED_PRIVACY_VERSION = "imported"
 
 
 @transaction.atomic
@@ -595,11 +610,13 @@ def booking_add(
     seeks: str = "",
     description: str = "",
     by=None,
+    email: str | None = None,
 ) -> Booking:
     """Staff add a booking to a confirmed registration: it takes a place (or joins the
-    waiting list) like any other, or waits for approval, as the edition decides."""
+    waiting list) like any other, or waits for approval, as the edition decides; `email`
+    as for booking_transition."""
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status != Registration.Status.CONFIRMED:
+    if registration.status != RegistrationStatus.CONFIRMED:
         raise BookingError(_("Bookings can be added to confirmed registrations only."))
     if table.edition_id != registration.edition_id:
         raise BookingError(_("The table belongs to another edition."))
@@ -617,77 +634,74 @@ def booking_add(
     except IntegrityError:
         raise BookingError(_("This organisation has already booked this table.")) from None
     if registration.edition.booking_mode == BookingMode.AUTOMATIC:
-        _booking_place(booking, by=by)
-        accepted = booking.status == Booking.Status.ACCEPTED
-        template = "booking_accepted" if accepted else "booking_waiting"
-        notification_queue(registration=registration, template=template, booking=booking)
+        booking = booking_place(booking=booking, by=by, email=email)
     return booking
 
 
 @transaction.atomic
 def registration_import(*, edition: Edition, data: RegistrationData) -> Registration:
-    """Record a registration from a partner's spreadsheet, imported by staff.
+    """Record a registration from a partner's spreadsheet, imported by staff, through the
+    same services as a registration taken by phone (no e-mails: the partner informs them).
 
-    The organisation (country and tax identifier), its contact (e-mail) and its active
-    registration for the edition are found again when they exist, so importing the same file
-    twice changes nothing. Imported registrations are confirmed: staff vouch for them.
+    The organisation (country and tax identifier), its contact (e-mail), its registration
+    for the edition and its bookings are found again when they exist, so importing the same
+    file twice changes nothing.
     """
     organisation = Organisation.objects.filter(
         country=data.country, tax_id=normalise_tax_id(data.country, data.tax_id)
     ).first() or _organisation_create(data)
-    contact, _created = Contact.objects.update_or_create(
-        organisation=organisation,
-        email=_email(data),
-        defaults={
-            "first_name": data.first_name,
-            "last_name": data.last_name,
-            "role": data.role,
-            "phone": data.phone,
-            "preferred_language": data.language,
-        },
+    contact = _contact_apply(
+        organisation_id=organisation.pk, language=data.language, **_person(data)
     )
     registration = (
         Registration.objects.confirmed().filter(edition=edition, organisation=organisation).first()
-    )
-    if registration is None:
-        now = timezone.now()
-        registration = Registration.objects.create(
-            submission_key=uuid.uuid4(),
+    ) or registration_record(
+        registration=Registration(
             edition=edition,
             organisation=organisation,
             contact=contact,
-            status=Registration.Status.CONFIRMED,
-            confirmed_at=now,
             language=data.language,
             interested_in_visits=data.interested_in_visits,
             public_listing_consent=data.public_listing_consent,
-            privacy_accepted_at=now,
-            privacy_version=IMPORTED_PRIVACY_VERSION,
-        )
+        ),
+        privacy_version=IMPORTED_PRIVACY_VERSION,
+        notify=False,
+    )
     for proposal in data.proposals:
         booking = registration.bookings.filter(
-            table=proposal.table, status__in=Booking.ACTIVE
+            table=proposal.table, status__in=ACTIVE_BOOKING_STATUSES
         ).first()
         if booking is None:
-            booking = Booking.objects.create(
+            booking_add(
                 registration=registration,
                 table=proposal.table,
-                organisation=organisation,
                 proposal_kind=proposal.proposal_kind,
                 offers=proposal.offers,
                 seeks=proposal.seeks,
                 description=proposal.description,
+                email="",
             )
-            if edition.booking_mode == BookingMode.AUTOMATIC:
-                _booking_place(booking, by=None)
         else:
-            for name in ("proposal_kind", "offers", "seeks", "description"):
-                setattr(booking, name, getattr(proposal, name))
-            booking.save(
-                update_fields=["proposal_kind", "offers", "seeks", "description", "updated_at"]
-            )
+            _proposal_write(booking, proposal)
     return registration
 
 
-# Recorded instead of a notice version when staff import a registration from a spreadsheet.
-IMPORTED_PRIVACY_VERSION = "imported"
+def _proposal_write(booking: Booking, proposal) -> None:
+    """The words of a booking's proposal (a ProposalData, or anything with its fields)."""
+    for name in PROPOSAL_FIELDS:
+        setattr(booking, name, getattr(proposal, name))
+    booking.save(update_fields=[*PROPOSAL_FIELDS, "updated_at"])
+
+
+PROPOSAL_FIELDS = ("proposal_kind", "offers", "seeks", "description")
+
+
+def _contact_apply(*, organisation_id: int, email: str, language: str, **person) -> Contact:
+    """The organisation's contact with this address, made or brought up to date with these
+    details: once the person proved the address, or staff vouch for it."""
+    contact, _created = Contact.objects.update_or_create(
+        organisation_id=organisation_id,
+        email=email,
+        defaults={**person, "preferred_language": language},
+    )
+    return contact

@@ -726,7 +726,7 @@ def test_confirm_link_that_is_not_valid_is_refused_and_changes_nothing(client, s
     booking.refresh_from_db()
     booking.registration.refresh_from_db()
     assert booking.registration.status == "pending"
-    assert booking.status == "submitted"
+    assert booking.status == "pending"
 
 
 @pytest.mark.parametrize("badness", ["tampered", "other_purpose", "expired"])

@@ -250,7 +250,7 @@ def test_booking_cancel_promotes_the_first_on_the_waiting_list_and_tells_them(
     first_waiting = BookingFactory(table=table, registration__edition=table.edition)
     second_waiting = BookingFactory(table=table, registration__edition=table.edition)
     for booking in (first_waiting, second_waiting):
-        services._booking_place(booking, by=None)
+        services.booking_place(booking=booking)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -269,7 +269,7 @@ def test_booking_reject_needs_a_reason_and_promotes():
     accepted = BookingFactory(table=table, registration__edition=table.edition)
     services.booking_accept(booking=accepted, by=None)
     waiting = BookingFactory(table=table, registration__edition=table.edition)
-    services._booking_place(waiting, by=None)
+    services.booking_place(booking=waiting)
 
     with pytest.raises(services.BookingError):
         services.booking_reject(booking=accepted, by=None, reason="  ")
@@ -298,7 +298,7 @@ def test_booking_move_to_waiting_frees_the_place_for_whoever_queued_first():
     accepted = BookingFactory(table=table, registration__edition=table.edition)
     services.booking_accept(booking=accepted, by=None)
     queued = BookingFactory(table=table, registration__edition=table.edition)
-    services._booking_place(queued, by=None)
+    services.booking_place(booking=queued)
 
     services.booking_move_to_waiting(booking=accepted, by=None)
 
