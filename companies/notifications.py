@@ -9,9 +9,11 @@ failed send is logged and retried later; the registration itself is never lost b
 failed.
 """
 
+import contextvars
 import datetime
 import logging
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -67,12 +69,28 @@ def _render_text(name: str, context: dict) -> str:
     return get_template(name).template.render(Context(context, autoescape=False))
 
 
+_muted = contextvars.ContextVar("notifications_muted", default=False)
+
+
+@contextmanager
+def notifications_muted():
+    """No e-mail is written for the changes made inside (the demo data: its people and their
+    addresses are made up)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
 def notification_queue(*, registration, template: str, booking=None, rendered=None):
     """Store the e-mail for `registration` and send it once the transaction commits.
 
     `rendered` is the e-mail already written by `notification_render` (outside the
     transaction, to keep it short); otherwise it is written here.
     """
+    if _muted.get():
+        return None
     if rendered is None:
         rendered = notification_render(
             registration=registration, template=template, booking=booking

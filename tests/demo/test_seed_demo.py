@@ -13,14 +13,8 @@ from stdnum.ru import inn
 from agreements.models import Agreement
 from archive.loader import history_load_file
 from companies.models import Booking, CompanyVisit, Contact, District, Organisation
-from demo.builder import (
-    SCALES,
-    DemoDataError,
-    demo_counts,
-    demo_data_present,
-    demo_delete,
-    demo_seed,
-)
+from demo.builder import demo_counts, demo_data_present, demo_delete, demo_seed
+from demo.records import SCALES, DemoDataError
 from sessions.models import AgendaItem, Edition, EditionCoChair, SectoralTable
 from sessions.querysets import RegistrationWindow
 from tests.factories import (

@@ -102,9 +102,11 @@ class BookingFactory(factory.django.DjangoModelFactory):
     organisation = factory.SelfAttribute("registration.organisation")
     # A booking asks for a place only once its registration is confirmed.
     status = factory.LazyAttribute(
-        lambda o: Booking.Status.PENDING
-        if o.registration.status == Registration.Status.PENDING
-        else Booking.Status.SUBMITTED
+        lambda o: (
+            Booking.Status.PENDING
+            if o.registration.status == Registration.Status.PENDING
+            else Booking.Status.SUBMITTED
+        )
     )
     proposal_kind = Booking.ProposalKind.COMMERCIAL_PARTNERS
     offers = "Macchine utensili"

@@ -1,16 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo.builder import (
-    DEFAULT_SEED,
-    SCALES,
-    DemoDataError,
-    demo_counts,
-    demo_data_present,
-    demo_delete,
-    demo_seed,
-    real_editions,
-)
+from demo.builder import demo_counts, demo_data_present, demo_delete, demo_seed
+from demo.records import DEFAULT_SEED, SCALES, DemoDataError, real_editions
 
 
 class Command(BaseCommand):
