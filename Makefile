@@ -19,7 +19,7 @@ RUN_ENV := DEBUG=$${DEBUG:-1}
 help:
 	@echo "make run               set everything up and serve the portal at http://$(HOST):$(PORT)/"
 	@echo "make test              set everything up and run the whole test suite"
-	@echo "make lint | fmt        ruff check | ruff format"
+	@echo "make lint | fmt        ruff check and the layers (import-linter) | ruff format"
 	@echo "make migrations-check  fail if a model change has no migration"
 	@echo "make messages          update and compile the it/ru/en translation catalogues"
 	@echo "make e2e               only the browser tests (Debian's Chromium: apt-get install chromium)"
@@ -58,6 +58,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 fmt: install
 	$(VENV)/bin/ruff format .

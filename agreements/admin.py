@@ -176,8 +176,8 @@ class TransitionForm(forms.Form):
 
 @admin.register(Agreement)
 class AgreementAdmin(HistoryAdmin, TabbedTranslationAdmin):
-    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
-    # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
+    # A list of tens of thousands of rows (docs/PERFORMANCE.md): no count of the whole
+    # table beside the filtered one, and pages of 50 rows.
     show_full_result_count = False
     list_per_page = 50
     list_display = (

@@ -105,8 +105,8 @@ class ContactInline(admin.TabularInline):
 class OrganisationAdmin(
     SafeSpreadsheetsMixin, ImportExportMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
-    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
-    # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
+    # A list of tens of thousands of rows (docs/PERFORMANCE.md): no count of the whole
+    # table beside the filtered one, and pages of 50 rows.
     show_full_result_count = False
     list_per_page = 50
     resource_classes = [OrganisationResource]
@@ -129,8 +129,8 @@ class OrganisationAdmin(
 
 @admin.register(Contact)
 class ContactAdmin(SafeSpreadsheetsMixin, ImportExportMixin, HistoryAdmin):
-    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
-    # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
+    # A list of tens of thousands of rows (docs/PERFORMANCE.md): no count of the whole
+    # table beside the filtered one, and pages of 50 rows.
     show_full_result_count = False
     list_per_page = 50
     resource_classes = [ContactResource]
@@ -293,8 +293,8 @@ class RegistrationAdmin(SafeSpreadsheetsMixin, ImportMixin, HistoryAdmin):
     bookings; the status changes only through the services (confirmation by the
     registrant, the "cancel" action), never by editing it."""
 
-    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
-    # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
+    # A list of tens of thousands of rows (docs/PERFORMANCE.md): no count of the whole
+    # table beside the filtered one, and pages of 50 rows.
     show_full_result_count = False
     list_per_page = 50
     resource_classes = [RegistrationImportResource]
@@ -450,8 +450,8 @@ class RejectForm(forms.Form):
 
 @admin.register(Booking)
 class BookingAdmin(SafeSpreadsheetsMixin, ExportActionMixin, ExportMixin, HistoryAdmin):
-    # No COUNT(*) of the whole table beside the filtered one ("of N" is not shown), and
-    # pages of 50 rows (each row's checkbox and cells cost about a millisecond to render).
+    # A list of tens of thousands of rows (docs/PERFORMANCE.md): no count of the whole
+    # table beside the filtered one, and pages of 50 rows.
     show_full_result_count = False
     list_per_page = 50
     resource_classes = [BookingExportResource]

@@ -429,7 +429,7 @@ class Booking(TimeStampedModel):
     class Meta:
         verbose_name = _("booking")
         verbose_name_plural = _("bookings")
-        # By the table's id, not its own ordering: no join to sort 100,000 rows.
+        # By the table's id, not its own ordering: no join to sort (docs/PERFORMANCE.md).
         ordering = ["table_id", "status", "queued_at", "id"]
         indexes = [
             # The waiting list of a table, and the back office's default order.

@@ -170,9 +170,8 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "NAME", env.str("TEST_SQLITE_NAME", default=str(BASE_DIR / ".test-db.sqlite3"))
     )
 elif _db["ENGINE"] == "django.db.backends.postgresql":
-    # QuerySet.iterator() (the choices of every filter <select>) would otherwise declare a
-    # server-side cursor WITH HOLD for each list: three round trips and a materialised
-    # result for a few dozen rows (a list page: 48 ms → 30 ms).
+    # QuerySet.iterator() would otherwise declare a server-side cursor for each list of a
+    # few dozen rows (docs/PERFORMANCE.md).
     _db["DISABLE_SERVER_SIDE_CURSORS"] = True
     if DATABASE_STATEMENT_TIMEOUT:
         _options = _db.setdefault("OPTIONS", {})
@@ -188,9 +187,8 @@ else:
         "use sqlite:///path or postgres://user@host:port/name."
     )
 
-# Persistent connections: PostgreSQL saves a TCP connect and SCRAM handshake per request
-# (≈4× faster); SQLite keeps its page cache warm between requests instead of reading the
-# file anew for every request (the public pages take half the time).
+# Persistent connections: PostgreSQL saves a TCP connect and SCRAM handshake per request;
+# SQLite keeps its page cache warm between requests (docs/PERFORMANCE.md).
 _db["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", default=60)
 _db["CONN_HEALTH_CHECKS"] = True
 

@@ -159,7 +159,7 @@ def test_registration_random_posts_never_fail_and_never_half_save(open_edition_w
 
             after = row_counts()
             event(f"status {response.status_code}, {after['Registration']} registration(s) saved")
-            assert response.status_code in (200, 302, 429)
+            assert response.status_code in (200, 302)  # refused with messages, or saved
             registrations = list(Registration.objects.prefetch_related("bookings"))
             if after["Registration"] == 0:
                 assert after == before, "rows saved without a registration"

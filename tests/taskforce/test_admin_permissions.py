@@ -13,8 +13,10 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.test import RequestFactory
 from django.urls import URLPattern, reverse
 from import_export.formats import base_formats
 
@@ -133,6 +135,18 @@ def make(label, action=None):
     return obj
 
 
+def refusal_answer(client, role, label) -> int:
+    """How the changelist answers an action the role may not run: no entry without the list
+    (403); with the list, "No action selected" (302) if it offers the role other actions,
+    or the list itself (200) if it offers none."""
+    if not role_has(role, label, ("view",)):
+        return 403
+    request = RequestFactory().get("/")
+    request.user = get_user_model().objects.get(pk=client.session["_auth_user_id"])
+    offered = admin.site._registry[apps.get_model(label)].get_actions(request)
+    return 302 if offered else 200
+
+
 def post_action(client, label, name, obj):
     app, model = label.split(".")
     return client.post(
@@ -163,7 +177,7 @@ def test_each_role_is_refused_the_actions_it_lacks_the_permission_for(login, rol
 
     response = post_action(client, label, name, obj)
 
-    assert response.status_code in (200, 302, 403)
+    assert response.status_code == refusal_answer(client, role, label)
     assert response.get("Content-Disposition") is None  # no file was exported
     assert snapshot() == before
     assert mail.outbox == []
@@ -365,7 +379,7 @@ def test_viewers_cannot_revert_a_record_to_an_earlier_version(login, label, name
     page = client.get(url)
     response = client.post(url, {"_save": "1"})
 
-    assert page.status_code in (200, 403)
+    assert page.status_code == 200  # viewers read the history
     assert 'name="_save"' not in page.content.decode()
     assert response.status_code == 403
     assert snapshot() == before

@@ -78,6 +78,15 @@ def archive():
         AgreementPartyFactory(agreement=agreement, side="RU")
 
 
+# A list asked for a page it does not have answers "not found"; everything else is the page,
+# with the filters' messages next to the fields. The pages without filters read no query.
+PAGES_OUT_OF_RANGE = {"page=" + "9" * 40, "page=-1", "page=0"}
+
+
+def expected_answer(name: str, query: str) -> int:
+    return 404 if name in LISTS and query in PAGES_OUT_OF_RANGE else 200
+
+
 def queries_of(client, url) -> tuple[int, object]:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
@@ -94,10 +103,9 @@ def test_hostile_query_strings_answer_a_page_within_the_queries_of_an_ordinary_o
 
     count, response = queries_of(client, f"{url}?{query}")
 
-    assert response.status_code in (200, 400, 404), response.status_code
+    assert response.status_code == expected_answer(name, query)
     assert count <= ordinary, (query, count, ordinary)
-    if response.status_code == 200:
-        assert "<h1" in response.content.decode()
+    assert "<h1" in response.content.decode()
 
 
 def test_a_search_of_many_words_is_refused_next_to_the_field(client, archive):
