@@ -1,5 +1,6 @@
 """Spreadsheet exports and imports for the registration desk (django-import-export)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.html import escape
@@ -247,8 +248,8 @@ class RegistrationImportResource(resources.ModelResource):
                     email=values["email"],
                     phone=values["phone"],
                     language=values["language"]
-                    if values["language"] in ("it", "ru", "en")
-                    else "it",
+                    if values["language"] in dict(settings.LANGUAGES)
+                    else settings.LANGUAGE_CODE,
                     interested_in_visits=False,
                     public_listing_consent=False,
                     proposals=[
