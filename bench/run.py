@@ -331,8 +331,8 @@ def staff_user():
 
 def count_dataset() -> dict:
     from agreements.models import Agreement, AgreementParty
-    from companies.models import Booking, Contact, Organisation, Registration
-    from sessions.models import CompanyVisit, Edition, SectoralTable
+    from companies.models import Booking, CompanyVisit, Contact, Organisation, Registration
+    from sessions.models import Edition, SectoralTable
 
     models = {
         "editions": Edition,
@@ -353,7 +353,7 @@ def choose_pages() -> list[dict]:
     from django.db.models import Count
 
     from agreements.models import Agreement
-    from companies.models import Organisation
+    from archive.querysets import organisations_in_public
     from sessions.models import Edition
 
     edition = (
@@ -366,7 +366,7 @@ def choose_pages() -> list[dict]:
     agreement = (
         Agreement.objects.public().annotate(size=Count("parties")).order_by("-size", "pk").first()
     )
-    organisation = Organisation.objects.with_public_activity().order_by("pk").first()
+    organisation = organisations_in_public().order_by("pk").first()
     pages = [
         ("home", "/it/"),
         ("editions", "/it/editions/"),
